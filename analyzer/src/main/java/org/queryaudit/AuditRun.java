@@ -1,0 +1,178 @@
+package org.queryaudit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.ingest.EventIngest;
+import org.queryaudit.ingest.InputFile;
+import org.queryaudit.ingest.InputPlan;
+import org.queryaudit.ingest.InputPlanner;
+import org.queryaudit.ingest.ParsedRows;
+import org.queryaudit.ingest.ProfileCatalog;
+import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.ingest.Share;
+import org.queryaudit.ingest.SharingReader;
+import org.queryaudit.reference.RedactionMarkers;
+import org.queryaudit.reference.UsStates;
+import org.queryaudit.report.AgencyReport;
+import org.queryaudit.report.EventStore;
+import org.queryaudit.report.InputHashes;
+import org.queryaudit.report.Manifest;
+import org.queryaudit.report.OutputFolder;
+import org.queryaudit.report.Quarantine;
+import org.queryaudit.report.RowCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the pipeline over one set of inputs into one output folder. Everything that can
+ * be wrong with the inputs' names, formats, owners or the output folder is found before any
+ * row is read; the output appears only when the run has finished.
+ */
+public final class AuditRun {
+    private static final Logger LOG = LoggerFactory.getLogger("queryaudit");
+    private static final String IN_PERIOD = "in_period";
+    private final SparkSession spark;
+    private final ProfileCatalog catalog;
+
+    public AuditRun(SparkSession spark, ProfileCatalog catalog) {
+        this.spark = spark;
+        this.catalog = catalog;
+    }
+
+    public RunResult execute(RunOptions opt) throws IOException {
+        Instant started = Instant.now();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        UsStates states = UsStates.shipped();
+        if (opt.month() != null && !opt.month().matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            throw new ConfigException("--month '" + opt.month() + "' is not a month; write it as YYYY-MM, e.g. 2025-03");
+        }
+        InputPlan plan = new InputPlanner(catalog, states, hadoop, opt.owner(), opt.ownerState()).plan(opt.inputs());
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        OutputFolder out = OutputFolder.prepare(opt.out(), hadoop);
+        LOG.info("plan: {} event file(s), {} sharing file(s); writing to {}", plan.events().size(), plan.sharing().size(),
+                out.target());
+        try {
+            RunResult result = write(opt, plan, out, warnings, started, hadoop);
+            out.commit();
+            return result;
+        } catch (RuntimeException | IOException e) {
+            out.abandon();
+            throw e;
+        }
+    }
+
+    private RunResult write(RunOptions opt, InputPlan plan, OutputFolder out, List<String> warnings, Instant started,
+                            Configuration hadoop) throws IOException {
+        RedactionMarkers markers = RedactionMarkers.shipped();
+        List<SharingReader.Rejected> sharingRejected = new ArrayList<>();
+        List<Share> shares = new ArrayList<>();
+        Map<String, RowCounts> perFile = new LinkedHashMap<>();
+        for (InputFile f : plan.sharing()) {
+            SharingReader.Result r = SharingReader.read(f, hadoop, markers);
+            shares.addAll(r.shares());
+            sharingRejected.addAll(r.rejected());
+            perFile.put(f.displayPath(), new RowCounts(r.read(), r.shares().size(), 0, r.rejected().size(), r.shares().size()));
+        }
+
+        LOG.info("ingest: reading {} file(s)", plan.events().size());
+        Dataset<Row> marked = EventIngest.account(EventIngest.parse(spark, plan.events()))
+                .withColumn(IN_PERIOD, when(col(EventIngest.STATUS).equalTo(EventIngest.ACCEPTED), period(opt)).otherwise(lit(false)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            for (Row r : marked.groupBy(QueryEvent.SOURCE_FILE, EventIngest.STATUS, IN_PERIOD).count().collectAsList()) {
+                String file = r.getString(0);
+                String status = r.getString(1);
+                long n = r.getLong(3);
+                long selected = r.getBoolean(2) ? n : 0;
+                RowCounts add = switch (status) {
+                    case EventIngest.ACCEPTED -> new RowCounts(n, n, 0, 0, selected);
+                    case EventIngest.DUPLICATE -> new RowCounts(n, 0, n, 0, 0);
+                    default -> new RowCounts(n, 0, 0, n, 0);
+                };
+                perFile.merge(file, add, RowCounts::plus);
+            }
+            RowCounts total = perFile.values().stream().reduce(RowCounts.ZERO, RowCounts::plus);
+            LOG.info("ingest: {} rows read: {} accepted, {} duplicate, {} quarantined; {} in the period",
+                    total.read(), total.accepted(), total.duplicate(), total.quarantined(), total.selected());
+            if (periodGiven(opt) && total.selected() == 0) {
+                List<String> months = marked.filter(col(EventIngest.STATUS).equalTo(EventIngest.ACCEPTED))
+                        .select(QueryEvent.MONTH).distinct().orderBy(QueryEvent.MONTH).limit(240)
+                        .collectAsList().stream().map(r -> r.getString(0)).toList();
+                throw new ConfigException(periodText(opt) + ": no accepted row falls in it; the inputs cover the month(s) "
+                        + months + ". Nothing was written");
+            }
+
+            Map<String, Long> outputs = new LinkedHashMap<>();
+            Dataset<Row> events = marked.filter(col(IN_PERIOD))
+                    .drop(ParsedRows.QUARANTINE_REASON, ParsedRows.RAW_TEXT, EventIngest.STATUS, IN_PERIOD);
+            EventStore.write(events, out.file(EventStore.FOLDER));
+            Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER));
+            outputs.put(EventStore.FOLDER, total.selected());
+            outputs.put(AgencyReport.FILE, AgencyReport.write(out.fs(), out.file(AgencyReport.FILE), stored));
+            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, marked, sharingRejected));
+            LOG.info("report: {} agency report rows, {} quarantined rows", outputs.get(AgencyReport.FILE),
+                    outputs.get(Quarantine.FILE));
+
+            List<InputFile> all = plan.all();
+            Map<String, String> sha = InputHashes.of(spark, all.stream().map(InputFile::uri).toList());
+            Manifest manifest = new Manifest(Sessions.toolVersion());
+            manifest.profiles(all.stream().map(InputFile::profile).filter(java.util.Objects::nonNull).toList());
+            manifest.period(opt.month(), opt.from(), opt.to());
+            for (InputFile f : all) {
+                manifest.input(f, sha.get(f.uri()), perFile.getOrDefault(f.displayPath(), RowCounts.ZERO));
+            }
+            manifest.totals(total);
+            manifest.root().put("sharing_rows", shares.size());
+            manifest.outputs(outputs);
+            warnings.forEach(w -> LOG.warn(w));
+            manifest.warnings(warnings);
+            manifest.root().put("reference_redaction_markers_version", RedactionMarkers.shipped().version());
+            manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
+            manifest.write(out.fs(), out.file(Manifest.FILE));
+            return new RunResult(out.target().toString(), total, perFile, outputs);
+        } finally {
+            marked.unpersist();
+        }
+    }
+
+    private static boolean periodGiven(RunOptions opt) {
+        return opt.month() != null || opt.from() != null || opt.to() != null;
+    }
+
+    private static String periodText(RunOptions opt) {
+        if (opt.month() != null) {
+            return "--month " + opt.month();
+        }
+        return "--from " + (opt.from() == null ? "(start)" : opt.from()) + " --to " + (opt.to() == null ? "(end)" : opt.to());
+    }
+
+    /** Whether an accepted row is inside the run's period (owner-local months and dates). */
+    private static Column period(RunOptions opt) {
+        Column in = lit(true);
+        if (opt.month() != null) {
+            in = in.and(col(QueryEvent.MONTH).equalTo(opt.month()));
+        }
+        if (opt.from() != null) {
+            in = in.and(col(QueryEvent.LOCAL_DATE).geq(lit(java.sql.Date.valueOf(opt.from()))));
+        }
+        if (opt.to() != null) {
+            in = in.and(col(QueryEvent.LOCAL_DATE).leq(lit(java.sql.Date.valueOf(opt.to()))));
+        }
+        return in;
+    }
+}

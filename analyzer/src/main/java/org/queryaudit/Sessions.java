@@ -1,0 +1,42 @@
+package org.queryaudit;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The Spark session of a run: the user's master and settings first, sensible defaults after. */
+public final class Sessions {
+    private Sessions() {
+    }
+
+    public static SparkSession start(String master) {
+        // SparkConf reads spark-submit's settings (system properties); never override those.
+        SparkConf conf = new SparkConf().setAppName("queryaudit");
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+        conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
+        conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Inputs of an auditor's month are MBs to GBs: 200 shuffle partitions would be mostly empty tasks.
+        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+        // events/ partitions are owner_state=WA/month=2025-03: keep them text, never guessed dates.
+        conf.setIfMissing("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    public static String toolVersion() {
+        try (var in = Sessions.class.getClassLoader().getResourceAsStream("queryaudit/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
+    }
+}

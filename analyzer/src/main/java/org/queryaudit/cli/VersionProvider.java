@@ -1,0 +1,11 @@
+package org.queryaudit.cli;
+
+import org.queryaudit.Sessions;
+import picocli.CommandLine;
+
+final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {"queryaudit " + Sessions.toolVersion()};
+    }
+}

@@ -1,0 +1,16 @@
+package org.queryaudit.ingest;
+
+import java.io.Serializable;
+
+/**
+ * A byte range of one file that one task reads: records that start inside
+ * {@code [start, end]} belong to it. The first slice of a file starts at its first data row.
+ *
+ * @param firstLine the physical line number at {@code start}
+ */
+public record FileSlice(FileBinding binding, long start, long end, long firstLine) implements Serializable {
+    public static FileSlice whole(FileBinding binding) {
+        InputFile f = binding.file();
+        return new FileSlice(binding, f.dataOffset(), f.size(), f.dataLine());
+    }
+}

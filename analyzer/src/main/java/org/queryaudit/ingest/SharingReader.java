@@ -1,0 +1,78 @@
+package org.queryaudit.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.queryaudit.reference.RedactionMarkers;
+
+/**
+ * Reads sharing-configuration exports on the driver: they list organisations, not queries,
+ * so they are small (hundreds of rows). A file too large to be one is refused.
+ */
+public final class SharingReader {
+    static final int MAX_ROWS = 200_000;
+
+    private SharingReader() {
+    }
+
+    /** The shares of one file, and its rows that could not be read (for quarantine). */
+    public record Result(List<Share> shares, List<Rejected> rejected, long read) {
+    }
+
+    /** A row that is not a share: where, why, and as written. */
+    public record Rejected(String sourceFile, long sourceLine, String reason, String rawText) {
+    }
+
+    public static Result read(InputFile f, Configuration hadoop, RedactionMarkers markers) {
+        FileBinding b = FileBinding.of(f);
+        List<Share> shares = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        long read = 0;
+        Path path = new Path(java.net.URI.create(f.uri()));
+        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+            in.skipNBytes(f.dataOffset());
+            CsvRecordReader r = new CsvRecordReader(in, f.delimiter(), f.dataLine(), f.header().size(), 1 << 20);
+            while (r.next()) {
+                if (++read > MAX_ROWS) {
+                    throw new ConfigException(f.displayPath() + ": more than " + MAX_ROWS
+                            + " rows: this is not a sharing configuration; give it with --input");
+                }
+                String org = r.problem() == CsvRecordReader.Problem.NONE ? cell(r, b, "organization") : null;
+                if (r.problem() != CsvRecordReader.Problem.NONE || r.fields().size() < f.header().size()) {
+                    rejected.add(new Rejected(f.displayPath(), r.line(), "the row does not have the header's "
+                            + f.header().size() + " cells (check quotes and separators)", r.rawText()));
+                } else if (org == null || markers.isSentinel(org)) {
+                    rejected.add(new Rejected(f.displayPath(), r.line(), "organization ('"
+                            + f.header().get(b.index().get("organization")) + "') is empty", r.rawText()));
+                } else {
+                    shares.add(new Share(f.ownerAgency(), f.ownerState(), org, list(cell(r, b, "shared_with_me")),
+                            list(cell(r, b, "i_am_sharing")), b.index().containsKey("i_am_sharing"), f.displayPath(), r.line()));
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException(f.displayPath() + ": cannot be read: " + e.getMessage(), e);
+        }
+        return new Result(shares, rejected, read);
+    }
+
+    private static String cell(CsvRecordReader r, FileBinding b, String field) {
+        Integer i = b.index().get(field);
+        if (i == null || i >= r.fields().size()) {
+            return null;
+        }
+        String v = r.fields().get(i).strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    /** Network names are comma-separated inside one cell. */
+    private static List<String> list(String cell) {
+        if (cell == null) {
+            return List.of();
+        }
+        return Arrays.stream(cell.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,71 @@
+package org.queryaudit.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.queryaudit.reference.RedactionMarkers;
+import org.queryaudit.reference.UsStates;
+
+/** The rows of one slice, read lazily on an executor: a whole file is never held in memory. */
+final class SliceRows implements Iterator<Row> {
+    /** A single record longer than this is cut off (a 1 MB cell is fine). */
+    static final int MAX_RECORD_BYTES = 16 << 20;
+
+    private final FileSlice slice;
+    private final EventMapper mapper;
+    private final FSDataInputStream in;
+    private final CsvRecordReader reader;
+    private Row next;
+    private boolean done;
+
+    SliceRows(FileSlice slice, UsStates states, RedactionMarkers markers) {
+        this.slice = slice;
+        InputFile f = slice.binding().file();
+        this.mapper = new EventMapper(slice.binding(), states, markers);
+        try {
+            Path path = new Path(java.net.URI.create(f.uri()));
+            this.in = path.getFileSystem(new Configuration()).open(path);
+            in.seek(slice.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(f.displayPath() + ": cannot be opened on the executor: " + e.getMessage(), e);
+        }
+        this.reader = new CsvRecordReader(in, f.delimiter(), slice.firstLine(), f.header().size(), MAX_RECORD_BYTES);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            advance();
+        }
+        return next != null;
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Row r = next;
+        next = null;
+        return r;
+    }
+
+    private void advance() {
+        try {
+            if (reader.next() && slice.start() + reader.recordStart() < slice.end()) {
+                next = mapper.map(reader);
+            } else {
+                done = true;
+                reader.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(slice.binding().file().displayPath() + ": read failed near line "
+                    + reader.line() + ": " + e.getMessage(), e);
+        }
+    }
+}

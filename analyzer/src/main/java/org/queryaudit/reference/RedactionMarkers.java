@@ -1,0 +1,77 @@
+package org.queryaudit.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.queryaudit.ingest.Yaml;
+
+/**
+ * Values that mean "withheld" ({@code queryaudit/reference/redaction-markers.yaml}), and the
+ * vendor's no-value sentinel. A redacted cell is kept and marked, never tagged as text.
+ */
+public final class RedactionMarkers implements Serializable {
+    private static final String RESOURCE = "queryaudit/reference/redaction-markers.yaml";
+    private final Set<String> exact;
+    private final List<String> regexes;
+    private final Set<String> sentinels;
+    private final int version;
+    private transient List<Pattern> patterns;
+
+    private RedactionMarkers(int version, Set<String> exact, List<String> regexes, Set<String> sentinels) {
+        this.version = version;
+        this.exact = exact;
+        this.regexes = regexes;
+        this.sentinels = sentinels;
+    }
+
+    public static RedactionMarkers shipped() {
+        JsonNode root = Yaml.read(RedactionMarkers.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE);
+        Set<String> exact = new HashSet<>();
+        root.path("exact").forEach(n -> exact.add(n.asText().toLowerCase(Locale.ROOT)));
+        List<String> regexes = new ArrayList<>();
+        root.path("patterns").forEach(n -> regexes.add(n.path("regex").asText()));
+        Set<String> sentinels = new HashSet<>();
+        root.path("sentinels").forEach(n -> sentinels.add(n.asText()));
+        RedactionMarkers m = new RedactionMarkers(root.path("version").asInt(1), exact, regexes, sentinels);
+        m.compiled();
+        return m;
+    }
+
+    private List<Pattern> compiled() {
+        if (patterns == null) {
+            List<Pattern> list = new ArrayList<>();
+            for (String r : regexes) {
+                list.add(Pattern.compile(r, Pattern.CASE_INSENSITIVE));
+            }
+            patterns = list;
+        }
+        return patterns;
+    }
+
+    /** Whether a trimmed, non-empty value is a redaction marker. */
+    public boolean isRedacted(String value) {
+        if (exact.contains(value.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        for (Pattern p : compiled()) {
+            if (p.matcher(value).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a trimmed value is the vendor's "no value" sentinel. */
+    public boolean isSentinel(String value) {
+        return sentinels.contains(value);
+    }
+
+    public int version() {
+        return version;
+    }
+}

@@ -1,0 +1,54 @@
+package org.queryaudit.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+/** SHA-256 of every input, one executor task per file, so a 2 GB export is not hashed on the driver. */
+public final class InputHashes {
+    private InputHashes() {
+    }
+
+    public static Map<String, String> of(SparkSession spark, List<String> uris) {
+        if (uris.isEmpty()) {
+            return Map.of();
+        }
+        List<Tuple2<String, String>> pairs = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(uris, uris.size())
+                .map(uri -> new Tuple2<>(uri, sha256(uri)))
+                .collect();
+        Map<String, String> out = new HashMap<>();
+        pairs.forEach(p -> out.put(p._1, p._2));
+        return out;
+    }
+
+    public static String sha256(String uri) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            Path path = new Path(java.net.URI.create(uri));
+            try (InputStream in = new DigestInputStream(path.getFileSystem(new Configuration()).open(path), md)) {
+                byte[] buf = new byte[1 << 16];
+                while (in.read(buf) >= 0) {
+                    // digesting
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash " + uri + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

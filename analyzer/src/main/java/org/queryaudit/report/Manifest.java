@@ -1,0 +1,109 @@
+package org.queryaudit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.queryaudit.ingest.FormatProfile;
+import org.queryaudit.ingest.InputFile;
+
+/**
+ * {@code manifest.json}: how the run was made and what it read, so a reader can trace every
+ * number to its inputs. The only output that holds the time of the run. Written last.
+ */
+public final class Manifest {
+    public static final String FILE = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectNode root = JSON.createObjectNode();
+
+    public Manifest(String toolVersion) {
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "queryaudit");
+        tool.put("version", toolVersion);
+    }
+
+    public ObjectNode root() {
+        return root;
+    }
+
+    public void run(Instant started, Instant finished, String master, String sparkVersion, List<String> command) {
+        ObjectNode run = root.putObject("run");
+        run.put("started", started.toString());
+        run.put("finished", finished.toString());
+        run.put("spark_master", master);
+        run.put("spark_version", sparkVersion);
+        ArrayNode cmd = run.putArray("command");
+        command.forEach(cmd::add);
+    }
+
+    public void profiles(List<FormatProfile> used) {
+        ArrayNode arr = root.putArray("profiles");
+        used.stream().distinct().sorted(java.util.Comparator.comparing(FormatProfile::id)).forEach(p -> {
+            ObjectNode n = arr.addObject();
+            n.put("id", p.id());
+            n.put("version", p.version());
+            n.put("origin", p.origin());
+        });
+    }
+
+    public void period(String month, java.time.LocalDate from, java.time.LocalDate to) {
+        ObjectNode n = root.putObject("period");
+        n.put("month", month);
+        n.put("from", from == null ? null : from.toString());
+        n.put("to", to == null ? null : to.toString());
+        n.put("months_are", "calendar months in the owner's state time zone");
+    }
+
+    public void input(InputFile f, String sha256, RowCounts rows) {
+        ArrayNode arr = root.has("inputs") ? (ArrayNode) root.get("inputs") : root.putArray("inputs");
+        ObjectNode n = arr.addObject();
+        n.put("path", f.displayPath());
+        n.put("kind", f.profile() == null ? "empty" : f.profile().kind() == FormatProfile.Kind.SHARING ? "sharing" : "events");
+        n.put("format", f.formatId());
+        n.put("format_basis", f.formatBasis());
+        n.put("owner_agency", f.ownerAgency());
+        n.put("owner_state", f.ownerState());
+        n.put("owner_basis", f.ownerBasis());
+        n.put("bytes", f.size());
+        n.put("sha256", sha256);
+        n.put("delimiter", String.valueOf((char) f.delimiter()));
+        n.set("rows", rows(rows));
+    }
+
+    public void totals(RowCounts rows) {
+        root.set("rows", rows(rows));
+    }
+
+    public void outputs(Map<String, Long> rowsPerOutput) {
+        ObjectNode n = root.putObject("outputs");
+        rowsPerOutput.forEach(n::put);
+    }
+
+    public void warnings(List<String> warnings) {
+        ArrayNode arr = root.putArray("warnings");
+        warnings.forEach(arr::add);
+    }
+
+    private static ObjectNode rows(RowCounts r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("read", r.read());
+        n.put("accepted", r.accepted());
+        n.put("duplicate", r.duplicate());
+        n.put("quarantined", r.quarantined());
+        n.put("selected", r.selected());
+        return n;
+    }
+
+    public void write(FileSystem fs, Path file) throws IOException {
+        try (OutputStream out = fs.create(file, true)) {
+            JSON.writeValue(out, root);
+        }
+    }
+}
