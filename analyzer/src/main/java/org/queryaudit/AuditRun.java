@@ -20,14 +20,12 @@ import org.queryaudit.ingest.ConfigException;
 import org.queryaudit.ingest.EventIngest;
 import org.queryaudit.ingest.InputFile;
 import org.queryaudit.ingest.InputPlan;
-import org.queryaudit.ingest.InputPlanner;
 import org.queryaudit.ingest.ParsedRows;
 import org.queryaudit.ingest.ProfileCatalog;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
 import org.queryaudit.reference.RedactionMarkers;
-import org.queryaudit.reference.UsStates;
 import org.queryaudit.report.AgencyReport;
 import org.queryaudit.report.EventStore;
 import org.queryaudit.report.InputHashes;
@@ -54,26 +52,26 @@ public final class AuditRun {
         this.catalog = catalog;
     }
 
-    public RunResult execute(RunOptions opt) throws IOException {
-        Instant started = Instant.now();
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        UsStates states = UsStates.shipped();
-        if (opt.month() != null && !opt.month().matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            throw new ConfigException("--month '" + opt.month() + "' is not a month; write it as YYYY-MM, e.g. 2025-03");
-        }
-        InputPlan plan = new InputPlanner(catalog, states, hadoop, opt.owner(), opt.ownerState()).plan(opt.inputs());
-        List<String> warnings = new ArrayList<>(plan.warnings());
-        OutputFolder out = OutputFolder.prepare(opt.out(), hadoop);
+    /** Runs a prepared run; the output folder appears only if it finishes. */
+    public RunResult execute(PreparedRun run) throws IOException {
+        InputPlan plan = run.plan();
+        OutputFolder out = run.out();
         LOG.info("plan: {} event file(s), {} sharing file(s); writing to {}", plan.events().size(), plan.sharing().size(),
                 out.target());
         try {
-            RunResult result = write(opt, plan, out, warnings, started, hadoop);
+            RunResult result = write(run.options(), plan, out, new ArrayList<>(plan.warnings()), run.started(),
+                    spark.sparkContext().hadoopConfiguration());
             out.commit();
             return result;
         } catch (RuntimeException | IOException e) {
             out.abandon();
             throw e;
         }
+    }
+
+    /** Checks and runs in one go. */
+    public RunResult execute(RunOptions opt) throws IOException {
+        return execute(PreparedRun.of(opt, catalog));
     }
 
     private RunResult write(RunOptions opt, InputPlan plan, OutputFolder out, List<String> warnings, Instant started,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.queryaudit.AuditRun;
+import org.queryaudit.PreparedRun;
 import org.queryaudit.RunOptions;
 import org.queryaudit.RunResult;
 import org.queryaudit.Sessions;
@@ -100,9 +101,16 @@ public final class RunCommand implements Callable<Integer> {
 
     static int execute(RunOptions opt, java.io.PrintWriter console) throws Exception {
         ProfileCatalog catalog = ProfileCatalog.builtIn();
-        SparkSession spark = Sessions.start(opt.master());
+        PreparedRun prepared = PreparedRun.of(opt, catalog);
+        SparkSession spark;
         try {
-            RunResult r = new AuditRun(spark, catalog).execute(opt);
+            spark = Sessions.start(opt.master());
+        } catch (RuntimeException e) {
+            prepared.out().abandon();
+            throw e;
+        }
+        try {
+            RunResult r = new AuditRun(spark, catalog).execute(prepared);
             console.printf("rows read %d: accepted %d, duplicate %d, quarantined %d (in the period: %d)%n",
                     r.rows().read(), r.rows().accepted(), r.rows().duplicate(), r.rows().quarantined(), r.rows().selected());
             r.outputs().forEach((k, v) -> console.printf("  %-20s %d rows%n", k, v));

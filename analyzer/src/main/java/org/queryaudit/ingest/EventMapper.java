@@ -139,7 +139,7 @@ public final class EventMapper {
         put(v, QueryEvent.LOCAL_DATE, local.toLocalDate());
         put(v, QueryEvent.SOURCE_SYSTEM, profile.sourceSystem());
         put(v, QueryEvent.SOURCE_FORMAT, profile.id());
-        put(v, QueryEvent.REDACTED_FIELDS, redacted);
+        put(v, QueryEvent.REDACTED_FIELDS, scalaList(redacted));
         Map<String, String> extra = new LinkedHashMap<>();
         for (Map.Entry<Integer, String> e : binding.unmapped().entrySet()) {
             String value = cells.get(e.getKey()).strip();
@@ -147,7 +147,7 @@ public final class EventMapper {
                 extra.put(e.getValue(), value);
             }
         }
-        put(v, QueryEvent.EXTRA, extra);
+        put(v, QueryEvent.EXTRA, scala.jdk.javaapi.CollectionConverters.asScala(extra));
         put(v, QueryEvent.SOURCE_FILE, file.displayPath());
         put(v, QueryEvent.SOURCE_LINE, r.line());
         put(v, QueryEvent.EVENT_ID, eventId(v));
@@ -223,7 +223,7 @@ public final class EventMapper {
         String exportId = (String) get(v, QueryEvent.EXPORT_ID);
         // The same search appears in several owners' network audits: an id is per owner.
         add(get(v, QueryEvent.OWNER_AGENCY));
-        if (exportId != null && !((List<?>) get(v, QueryEvent.REDACTED_FIELDS)).contains(QueryEvent.EXPORT_ID)) {
+        if (exportId != null && !((scala.collection.Seq<?>) get(v, QueryEvent.REDACTED_FIELDS)).contains(QueryEvent.EXPORT_ID)) {
             add("id");
             add(exportId);
         } else {
@@ -235,6 +235,11 @@ public final class EventMapper {
             }
         }
         return HexFormat.of().formatHex(sha.digest(), 0, 12);
+    }
+
+    /** Spark's row encoder takes Scala collections for array columns. */
+    private static scala.collection.immutable.Seq<String> scalaList(List<String> list) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
     }
 
     private void add(Object o) {
@@ -252,8 +257,8 @@ public final class EventMapper {
         put(v, QueryEvent.SOURCE_SYSTEM, profile.sourceSystem());
         put(v, QueryEvent.SOURCE_FILE, file.displayPath());
         put(v, QueryEvent.SOURCE_LINE, r.line());
-        put(v, QueryEvent.REDACTED_FIELDS, List.of());
-        put(v, QueryEvent.EXTRA, Map.of());
+        put(v, QueryEvent.REDACTED_FIELDS, scalaList(List.of()));
+        put(v, QueryEvent.EXTRA, scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of()));
         put(v, QueryEvent.EVENT_ID, "quarantine:" + file.index() + ":" + r.line());
         put(v, ParsedRows.QUARANTINE_REASON, reason);
         put(v, ParsedRows.RAW_TEXT, raw);

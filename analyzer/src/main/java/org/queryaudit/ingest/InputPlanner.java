@@ -157,12 +157,12 @@ public final class InputPlanner {
         }
         String agency = null;
         String state = null;
-        String basis = null;
+        java.util.LinkedHashSet<String> basis = new java.util.LinkedHashSet<>();
         Optional<OwnerFromFileName.Owner> named = OwnerFromFileName.of(name, states);
         if (named.isPresent()) {
             agency = named.get().agency();
             state = named.get().state();
-            basis = "file name";
+            basis.add("file name");
             if (req.owner() != null && !req.owner().equalsIgnoreCase(agency)) {
                 warnings.add(f.display() + ": the file name says the owner is '" + agency + "' but " + req.basis()
                         + " says '" + req.owner() + "'; the file name is used");
@@ -170,22 +170,23 @@ public final class InputPlanner {
         }
         if (agency == null && req.owner() != null) {
             agency = req.owner();
-            basis = req.basis();
+            basis.add(req.basis());
         }
         if (state == null && req.ownerState() != null) {
             state = req.ownerState().toUpperCase(Locale.ROOT);
-            basis = basis == null ? req.basis() : basis + " + " + req.basis();
+            basis.add(req.basis());
         }
         if (agency == null && defaultOwner != null) {
             agency = defaultOwner;
-            basis = basis == null ? "--owner" : basis + " + --owner";
+            basis.add("--owner");
         }
         if (state == null && defaultState != null) {
             state = defaultState;
-            basis = basis == null ? "--owner-state" : basis + " + --owner-state";
+            basis.add("--owner-state");
         }
         if (state != null && !states.isState(state)) {
-            throw new ConfigException(f.display() + ": owner state '" + state + "' (" + basis + ") is not a two-letter state code");
+            throw new ConfigException(f.display() + ": owner state '" + state + "' (" + String.join(" + ", basis)
+                    + ") is not a two-letter state code");
         }
         if (agency == null && state != null) {
             agency = profile.ownerAgencyFor(state);
@@ -196,7 +197,8 @@ public final class InputPlanner {
                     + (agency != null ? " with a state code" : "")
                     + "; give --owner NAME and --owner-state XX, or list it in --inputs with owner and owner_state");
         }
-        return new InputFile(index, probe.uri(), f.display(), profile, formatBasis, agency, state, basis, head.header,
+        return new InputFile(index, probe.uri(), f.display(), profile, formatBasis, agency, state, String.join(" + ", basis),
+                head.header,
                 head.delimiter, head.dataOffset, head.dataLine, f.size());
     }
 

@@ -30,6 +30,8 @@ public final class OutputFolder {
         Path target = InputPlanner.toPath(out);
         try {
             FileSystem fs = target.getFileSystem(hadoop);
+            // Hadoop's local file system writes a .crc beside every file; a report folder wants none.
+            fs.setWriteChecksum(false);
             if (fs.exists(target)) {
                 FileStatus st = fs.getFileStatus(target);
                 if (!st.isDirectory()) {

@@ -1,0 +1,44 @@
+package org.queryaudit;
+
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.ingest.InputPlan;
+import org.queryaudit.ingest.InputPlanner;
+import org.queryaudit.ingest.ProfileCatalog;
+import org.queryaudit.reference.UsStates;
+import org.queryaudit.report.OutputFolder;
+import scala.Tuple2;
+
+/**
+ * A run checked before Spark starts: options, every input's format and owner, and the output
+ * folder. A problem here costs no Spark start and writes nothing.
+ */
+public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, Instant started) {
+
+    public static PreparedRun of(RunOptions opt, ProfileCatalog catalog) {
+        Instant started = Instant.now();
+        if (opt.month() != null && !opt.month().matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            throw new ConfigException("--month '" + opt.month() + "' is not a month; write it as YYYY-MM, e.g. 2025-03");
+        }
+        if (opt.from() != null && opt.to() != null && opt.to().isBefore(opt.from())) {
+            throw new ConfigException("--to " + opt.to() + " is before --from " + opt.from());
+        }
+        Configuration hadoop = hadoopConf();
+        InputPlan plan = new InputPlanner(catalog, UsStates.shipped(), hadoop, opt.owner(), opt.ownerState()).plan(opt.inputs());
+        OutputFolder out = OutputFolder.prepare(opt.out(), hadoop);
+        return new PreparedRun(opt, plan, out, started);
+    }
+
+    /** Hadoop settings as Spark would have them: spark.hadoop.* of spark-submit's configuration. */
+    static Configuration hadoopConf() {
+        Configuration c = new Configuration();
+        for (Tuple2<String, String> kv : new SparkConf().getAll()) {
+            if (kv._1().startsWith("spark.hadoop.")) {
+                c.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+            }
+        }
+        return c;
+    }
+}

@@ -1,0 +1,23 @@
+package org.queryaudit;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one local Spark session the whole test suite shares (started once, on first use). */
+public final class TestSpark {
+    private static SparkSession session;
+
+    private TestSpark() {
+    }
+
+    public static synchronized SparkSession session() {
+        if (session == null || session.sparkContext().isStopped()) {
+            session = Sessions.start("local[2]");
+        }
+        return session;
+    }
+
+    /** The project folder (sample-logs/, scripts/), as Maven passes it. */
+    public static java.nio.file.Path root() {
+        return java.nio.file.Path.of(System.getProperty("queryaudit.root", "..")).toAbsolutePath().normalize();
+    }
+}
