@@ -68,6 +68,7 @@ public final class ProfileCatalog {
         List<Candidate> candidates = new ArrayList<>();
         FormatProfile closest = null;
         List<String> closestMissing = null;
+        int closestPresent = -1;
         for (FormatProfile p : profiles.values()) {
             if (kind != null && p.kind() != kind) {
                 continue;
@@ -80,9 +81,14 @@ public final class ProfileCatalog {
                 long present = p.columns().values().stream()
                         .filter(c -> c.headers().stream().anyMatch(h -> keys.contains(HeaderKey.of(h)))).count();
                 candidates.add(new Candidate(p, nameMatch, present));
-            } else if (closestMissing == null || missing.size() < closestMissing.size()) {
-                closest = p;
-                closestMissing = missing;
+            } else {
+                // Closest: the profile with most of its required columns present, then fewest missing.
+                int present = p.detect().required().size() - missing.size();
+                if (present > closestPresent || present == closestPresent && missing.size() < closestMissing.size()) {
+                    closest = p;
+                    closestMissing = missing;
+                    closestPresent = present;
+                }
             }
         }
         if (candidates.isEmpty()) {

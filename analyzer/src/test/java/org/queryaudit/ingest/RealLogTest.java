@@ -1,0 +1,49 @@
+package org.queryaudit.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.queryaudit.AuditRun;
+import org.queryaudit.RunOptions;
+import org.queryaudit.RunResult;
+import org.queryaudit.TestSpark;
+import org.queryaudit.report.RowCounts;
+
+/** The real Eugene OR PD portal export (CC0) in ../shared/real-logs. */
+class RealLogTest {
+    static final Path EUGENE = TestSpark.root().resolve("../shared/real-logs/eugene-or-pd-portal-search-audit-2025.csv");
+
+    @Test
+    void eugenePortalExportLoadsEveryRow(@TempDir Path out) throws Exception {
+        Assumptions.assumeTrue(Files.isReadable(EUGENE), "shared/real-logs is beside the project in CI and on developer machines");
+        RunOptions opt = new RunOptions(List.of(InputRequest.given(EUGENE.toString(), "auto", false)),
+                out.resolve("run").toString(), "Eugene OR PD", "OR", null, null, null, null, false, List.of("test"));
+        RunResult r = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(opt);
+        assertEquals(new RowCounts(4294, 4294, 0, 0, 4294), r.rows());
+
+        Dataset<Row> events = TestSpark.session().read().parquet(out.resolve("run/events").toString());
+        assertEquals(4294, events.count());
+        assertEquals(147, events.select("requester_user").distinct().count(), "147 distinct userIds, as published");
+        Row first = events.filter("source_line = 2").first();
+        assertEquals("5869ce7e-98f2-47e7-a3c2-5e6bff4def4a", first.getAs("export_id"));
+        assertEquals(Instant.parse("2025-06-18T00:02:04.789Z"), first.getAs("occurred_at"));
+        assertEquals("2025-06", first.getAs("month"), "June 17 in Oregon");
+        assertEquals(2510L, (Long) first.getAs("devices_searched"));
+        assertEquals("investigation", first.getAs("reason"));
+        assertEquals("Eugene OR PD", first.getAs("requester_name"));
+        Row last = events.orderBy(events.col("source_line").desc()).first();
+        assertEquals(4295L, (Long) last.getAs("source_line"));
+        assertEquals(List.of("2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"),
+                events.select("month").distinct().orderBy("month").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertTrue(Files.size(out.resolve("run/quarantine.csv")) < 100, "only the header");
+    }
+}
