@@ -1,0 +1,241 @@
+package org.queryaudit.tag;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.queryaudit.reference.UsStates;
+
+/**
+ * Tags why a query was made, from its reason, case number and offense type, with the
+ * patterns of {@link TagRules}. Patterns compile once per instance; a pattern runs only on
+ * text that holds one of its triggers; results repeat for repeated reasons (bounded cache).
+ * One instance per task: not thread-safe.
+ */
+public final class ReasonTagger implements Serializable {
+    private static final int CACHE_LIMIT = 50_000;
+    private final TagRules rules;
+    private final UsStates states;
+    private transient List<Compiled> compiled;
+    private transient Map<Key, Tagging> cache;
+    private transient Pattern stateNames;
+    private transient Pattern stateCodes;
+    private transient Pattern agencyWords;
+    private transient List<Pattern> guards;
+    private transient Map<String, String> codeByName;
+
+    private record Compiled(TagPattern p, Pattern regex, List<Pattern> unless) {
+    }
+
+    private record Key(String reason, String caseNumber, String offense, String ownerState, boolean reasonRedacted,
+                       boolean caseRedacted) {
+    }
+
+    public ReasonTagger(TagRules rules, UsStates states) {
+        this.rules = rules;
+        this.states = states;
+    }
+
+    private void compile() {
+        if (compiled != null) {
+            return;
+        }
+        List<Compiled> list = new ArrayList<>();
+        for (TagPattern p : rules.patterns()) {
+            List<Pattern> unless = new ArrayList<>();
+            p.unless().forEach(u -> unless.add(Pattern.compile(u, Pattern.CASE_INSENSITIVE)));
+            list.add(new Compiled(p, Pattern.compile(p.regex(), Pattern.CASE_INSENSITIVE), unless));
+        }
+        cache = new HashMap<>();
+        codeByName = new HashMap<>();
+        if (rules.otherState() != null) {
+            List<String> names = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            states.names().forEach((code, name) -> {
+                String n = name.toLowerCase(Locale.ROOT).replace(".", "");
+                names.add(Pattern.quote(n));
+                codes.add(code);
+                codeByName.put(n, code);
+            });
+            names.sort((a, b) -> b.length() - a.length()); // "west virginia" before "virginia"
+            stateNames = Pattern.compile("\\b(" + String.join("|", names) + ")\\b");
+            // Codes only in capitals: "in", "or", "me", "ok" are words.
+            stateCodes = Pattern.compile("\\b(" + String.join("|", codes) + ")\\b");
+            List<String> words = new ArrayList<>();
+            rules.otherState().agencyWords().forEach(w -> words.add(Pattern.quote(w.toLowerCase(Locale.ROOT))));
+            agencyWords = Pattern.compile("\\b(?:" + String.join("|", words) + ")\\b");
+            List<Pattern> g = new ArrayList<>();
+            rules.otherState().guards().forEach(x -> g.add(Pattern.compile(x, Pattern.CASE_INSENSITIVE)));
+            guards = g;
+        }
+        compiled = list;
+    }
+
+    /**
+     * @param redacted canonical columns whose cell was a redaction marker (never tagged as text)
+     */
+    public Tagging tag(String reason, String caseNumber, String offenseType, String ownerState, List<String> redacted) {
+        compile();
+        boolean reasonRedacted = redacted != null && redacted.contains("reason");
+        boolean caseRedacted = redacted != null && redacted.contains("case_number");
+        Key key = new Key(reason, caseNumber, offenseType, ownerState, reasonRedacted, caseRedacted);
+        Tagging hit = cache.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        Tagging t = compute(reasonRedacted ? null : reason, caseRedacted ? null : caseNumber, offenseType, ownerState,
+                reasonRedacted);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(key, t);
+        return t;
+    }
+
+    private Tagging compute(String reason, String caseNumber, String offense, String ownerState, boolean reasonRedacted) {
+        Map<String, String> original = new HashMap<>();
+        Map<String, String> text = new HashMap<>();
+        put(original, text, "reason", reason);
+        put(original, text, "case_number", caseNumber);
+        put(original, text, "offense_type", offense);
+        Set<String> found = new LinkedHashSet<>();
+        List<String> evidence = new ArrayList<>();
+        for (Compiled c : compiled) {
+            for (String field : c.p.fields()) {
+                String t = text.get(field);
+                if (t == null || !triggered(t, c.p.triggers())) {
+                    continue;
+                }
+                Matcher m = c.regex.matcher(t);
+                boolean matched = c.p.whole() ? m.matches() : m.find();
+                if (!matched || cancelled(t, c.unless)) {
+                    continue;
+                }
+                found.add(c.p.category());
+                evidence.add(c.p.category() + ":" + c.p.id() + ":" + field + "=\"" + span(original.get(field), t, m) + "\"");
+                break;
+            }
+        }
+        if (rules.otherState() != null) {
+            otherState(original, text, ownerState, found, evidence);
+        }
+        if (!reasonRedacted && text.get("reason") == null && text.get("offense_type") == null) {
+            found.add("missing_reason");
+            evidence.add("missing_reason:missing:reason=\"\"");
+        }
+        List<String> tags = new ArrayList<>();
+        for (String cat : rules.categories()) {
+            if (found.contains(cat)) {
+                tags.add(cat);
+            }
+        }
+        return tags.isEmpty() ? Tagging.NONE : new Tagging(tags, evidence);
+    }
+
+    private void otherState(Map<String, String> original, Map<String, String> text, String ownerState, Set<String> found,
+                            List<String> evidence) {
+        OtherStateRule rule = rules.otherState();
+        for (String field : rule.fields()) {
+            String t = text.get(field);
+            if (t == null || !agencyWords.matcher(t).find()) {
+                continue;
+            }
+            for (Pattern g : guards) {
+                t = blank(t, g);
+            }
+            String o = original.get(field);
+            List<int[]> hits = new ArrayList<>();
+            Matcher names = stateNames.matcher(t);
+            while (names.find()) {
+                hits.add(new int[] {names.start(), names.end()});
+            }
+            Matcher codes = stateCodes.matcher(o);
+            while (codes.find()) {
+                hits.add(new int[] {codes.start(), codes.end()});
+            }
+            for (int[] h : hits) {
+                String word = o.substring(h[0], h[1]);
+                String code = word.length() == 2 ? word : codeByName.get(word.toLowerCase(Locale.ROOT).replace(".", ""));
+                if (code == null || code.equals(ownerState)) {
+                    continue;
+                }
+                int from = Math.max(0, h[0] - rule.window());
+                int to = Math.min(t.length(), h[1] + rule.window());
+                Matcher a = agencyWords.matcher(t.substring(from, to));
+                if (a.find()) {
+                    found.add(rule.category());
+                    int s = Math.min(h[0], from + a.start());
+                    int e = Math.max(h[1], from + a.end());
+                    evidence.add(rule.category() + ":" + rule.id() + ":" + field + "=\"" + clean(o.substring(s, e)) + "\"");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Blanks a guarded span (same length, so positions keep matching the original). */
+    private static String blank(String t, Pattern guard) {
+        Matcher m = guard.matcher(t);
+        if (!m.find()) {
+            return t;
+        }
+        StringBuilder b = new StringBuilder(t);
+        m.reset();
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b.toString();
+    }
+
+    private static void put(Map<String, String> original, Map<String, String> text, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String lower = value.toLowerCase(Locale.ROOT).replace('+', ' ');
+        original.put(field, lower.length() == value.length() ? value : lower);
+        text.put(field, lower);
+    }
+
+    private static boolean triggered(String text, List<String> triggers) {
+        if (triggers.isEmpty()) {
+            return true;
+        }
+        for (String t : triggers) {
+            if (text.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean cancelled(String text, List<Pattern> unless) {
+        for (Pattern u : unless) {
+            if (u.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String span(String original, String lower, Matcher m) {
+        return clean(Objects.requireNonNullElse(original, lower).substring(m.start(), m.end()));
+    }
+
+    /** Evidence is joined with ';' in CSV: keep the separator and quotes out of the matched text. */
+    private static String clean(String s) {
+        return s.replace(';', ',').replace('"', '\'').strip();
+    }
+
+    public TagRules rules() {
+        return rules;
+    }
+}

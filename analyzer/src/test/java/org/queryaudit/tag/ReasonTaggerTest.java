@@ -1,0 +1,59 @@
+package org.queryaudit.tag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.queryaudit.reference.UsStates;
+
+class ReasonTaggerTest {
+    private final ReasonTagger tagger = new ReasonTagger(TagRules.shipped(), UsStates.shipped());
+
+    private List<String> tags(String reason) {
+        return tagger.tag(reason, null, null, "CA", List.of()).tags();
+    }
+
+    @Test
+    void evidenceKeepsThePatternIdAndTheTextAsWritten() {
+        Tagging t = tagger.tag("Assist ICE+ERO target", null, null, "CA", List.of());
+        assertEquals(List.of("immigration"), t.tags());
+        assertEquals("immigration:imm-ice-action:reason=\"ICE+ERO\"", t.evidence().get(0));
+    }
+
+    @Test
+    void aReasonCanCarrySeveralTags() {
+        Tagging t = tagger.tag("HSI task force assist Reno NV PD", null, null, "CA", List.of());
+        assertEquals(List.of("immigration", "federal_assist", "out_of_state_assist"), t.tags());
+        assertTrue(t.evidence().stream().anyMatch(e -> e.startsWith("out_of_state_assist:oos-agency:reason=\"")), t.evidence().toString());
+    }
+
+    @Test
+    void caseNumbersAndOffenseTypesAreReadToo() {
+        assertEquals(List.of("immigration"), tagger.tag("investigation", "ERO-2025-118", null, "CA", List.of()).tags()
+                .stream().filter(x -> !x.equals("vague_reason")).toList());
+        assertEquals(List.of("immigration"), tagger.tag(null, null, "Immigration (civil/administrative)", "CA", List.of()).tags());
+    }
+
+    @Test
+    void redactedReasonsAreNeitherTaggedNorMissing() {
+        assertEquals(List.of(), tagger.tag("REDACTED ICE", null, null, "CA", List.of("reason")).tags());
+        assertEquals(List.of("missing_reason"), tagger.tag(null, null, null, "CA", List.of()).tags());
+    }
+
+    @Test
+    void theOwnersOwnStateIsNotOutOfState() {
+        assertEquals(List.of(), tags("assist Sacramento CA PD"));
+        assertEquals(List.of("out_of_state_assist"), tagger.tag("assist Sacramento CA PD", null, null, "WA", List.of()).tags());
+        assertEquals(List.of(), tagger.tag("stolen car or truck near police", null, null, "CA", List.of()).tags(),
+                "a state code only counts in capitals: 'or' is a word");
+        assertEquals(List.of("out_of_state_assist"), tagger.tag("stolen car, assist OR police", null, null, "CA", List.of()).tags());
+    }
+
+    @Test
+    void repeatedReasonsGiveTheSameAnswer() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of("immigration"), tags("ICE hold"));
+        }
+    }
+}
