@@ -26,7 +26,13 @@ import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
 import org.queryaudit.reference.RedactionMarkers;
+import org.queryaudit.reference.UsStates;
 import org.queryaudit.report.AgencyReport;
+import org.queryaudit.report.FlaggedReport;
+import org.queryaudit.resolve.AgencyResolver;
+import org.queryaudit.resolve.ResolveStage;
+import org.queryaudit.tag.ReasonTagger;
+import org.queryaudit.tag.TagStage;
 import org.queryaudit.report.EventStore;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.Manifest;
@@ -59,8 +65,7 @@ public final class AuditRun {
         LOG.info("plan: {} event file(s), {} sharing file(s); writing to {}", plan.events().size(), plan.sharing().size(),
                 out.target());
         try {
-            RunResult result = write(run.options(), plan, out, new ArrayList<>(plan.warnings()), run.started(),
-                    spark.sparkContext().hadoopConfiguration());
+            RunResult result = write(run, new ArrayList<>(plan.warnings()), spark.sparkContext().hadoopConfiguration());
             out.commit();
             return result;
         } catch (RuntimeException | IOException e) {
@@ -74,8 +79,11 @@ public final class AuditRun {
         return execute(PreparedRun.of(opt, catalog));
     }
 
-    private RunResult write(RunOptions opt, InputPlan plan, OutputFolder out, List<String> warnings, Instant started,
-                            Configuration hadoop) throws IOException {
+    private RunResult write(PreparedRun run, List<String> warnings, Configuration hadoop) throws IOException {
+        RunOptions opt = run.options();
+        InputPlan plan = run.plan();
+        OutputFolder out = run.out();
+        Instant started = run.started();
         RedactionMarkers markers = RedactionMarkers.shipped();
         List<SharingReader.Rejected> sharingRejected = new ArrayList<>();
         List<Share> shares = new ArrayList<>();
@@ -118,10 +126,15 @@ public final class AuditRun {
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> events = marked.filter(col(IN_PERIOD))
                     .drop(ParsedRows.QUARANTINE_REASON, ParsedRows.RAW_TEXT, EventIngest.STATUS, IN_PERIOD);
+            UsStates states = UsStates.shipped();
+            events = ResolveStage.apply(events, new AgencyResolver(run.directory(), states));
+            events = TagStage.apply(events, new ReasonTagger(run.tagRules(), states));
             EventStore.write(events, out.file(EventStore.FOLDER));
             Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER));
             outputs.put(EventStore.FOLDER, total.selected());
             outputs.put(AgencyReport.FILE, AgencyReport.write(out.fs(), out.file(AgencyReport.FILE), stored));
+            outputs.put(FlaggedReport.FILE, FlaggedReport.write(out.fs(), out.file(FlaggedReport.FILE), stored));
+            LOG.info("resolve and tag: {} events flagged", outputs.get(FlaggedReport.FILE));
             outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, marked, sharingRejected));
             LOG.info("report: {} agency report rows, {} quarantined rows", outputs.get(AgencyReport.FILE),
                     outputs.get(Quarantine.FILE));

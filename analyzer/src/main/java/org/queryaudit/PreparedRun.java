@@ -8,6 +8,8 @@ import org.queryaudit.ingest.InputPlan;
 import org.queryaudit.ingest.InputPlanner;
 import org.queryaudit.ingest.ProfileCatalog;
 import org.queryaudit.reference.UsStates;
+import org.queryaudit.resolve.AgencyDirectory;
+import org.queryaudit.tag.TagRules;
 import org.queryaudit.report.OutputFolder;
 import scala.Tuple2;
 
@@ -15,7 +17,8 @@ import scala.Tuple2;
  * A run checked before Spark starts: options, every input's format and owner, and the output
  * folder. A problem here costs no Spark start and writes nothing.
  */
-public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, Instant started) {
+public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, Instant started, AgencyDirectory directory,
+                          TagRules tagRules) {
 
     public static PreparedRun of(RunOptions opt, ProfileCatalog catalog) {
         Instant started = Instant.now();
@@ -25,10 +28,13 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
         if (opt.from() != null && opt.to() != null && opt.to().isBefore(opt.from())) {
             throw new ConfigException("--to " + opt.to() + " is before --from " + opt.from());
         }
+        // Reference data first: a bad directory or pattern file stops the run before any log is read.
+        AgencyDirectory directory = AgencyDirectory.load(opt.directory());
+        TagRules tagRules = TagRules.shipped();
         Configuration hadoop = hadoopConf();
         InputPlan plan = new InputPlanner(catalog, UsStates.shipped(), hadoop, opt.owner(), opt.ownerState()).plan(opt.inputs());
         OutputFolder out = OutputFolder.prepare(opt.out(), hadoop);
-        return new PreparedRun(opt, plan, out, started);
+        return new PreparedRun(opt, plan, out, started, directory, tagRules);
     }
 
     /** Hadoop settings as Spark would have them: spark.hadoop.* of spark-submit's configuration. */

@@ -16,12 +16,31 @@ import org.queryaudit.ingest.InputRequest;
  * @param to            only up to and including this local date, or null
  * @param master        the Spark master, or null for spark-submit's or local[*]
  * @param showSensitive print plates, licence numbers and user names in clear
+ * @param directory     the user's own agency-directory rows (CSV), or null
  * @param command       the command line, for the manifest
  */
 public record RunOptions(List<InputRequest> inputs, String out, String owner, String ownerState, String month,
-                         LocalDate from, LocalDate to, String master, boolean showSensitive, List<String> command) {
+                         LocalDate from, LocalDate to, String master, boolean showSensitive, java.nio.file.Path directory,
+                         List<String> command) {
     public RunOptions {
         inputs = List.copyOf(inputs);
         command = List.copyOf(command);
+    }
+
+    /** A run over these inputs into this folder, every other option at its default. */
+    public static RunOptions of(List<InputRequest> inputs, String out) {
+        return new RunOptions(inputs, out, null, null, null, null, null, null, false, null, List.of());
+    }
+
+    public RunOptions withOwner(String agency, String state) {
+        return new RunOptions(inputs, out, agency, state, month, from, to, master, showSensitive, directory, command);
+    }
+
+    public RunOptions withMonth(String m) {
+        return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, command);
+    }
+
+    public RunOptions withDirectory(java.nio.file.Path d) {
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, d, command);
     }
 }

@@ -31,8 +31,7 @@ class DemoRunTest {
     static RunResult run(String out) throws IOException {
         var inputs = InputsListAccess.read(TestSpark.root().resolve("sample-logs/inputs.csv"));
         return new AuditRun(TestSpark.session(), ProfileCatalog.builtIn())
-                .execute(new RunOptions(inputs, tmp.resolve(out).toString(), null, null, null, null, null, null, false,
-                        List.of("test")));
+                .execute(RunOptions.of(inputs, tmp.resolve(out).toString()));
     }
 
     @BeforeAll
@@ -51,7 +50,7 @@ class DemoRunTest {
     void everySampleFileIsAccountedForAsTheReadmeSays() {
         Map<String, RowCounts> byName = new HashMap<>();
         first.perFile().forEach((k, v) -> byName.put(Path.of(k).getFileName().toString(), v));
-        assertEquals(new RowCounts(166, 165, 1, 0, 165), byName.get("REDACTED - 1_1_2025-1_31_2025-Lakewood WA PD-Network-Audit.csv"));
+        assertEquals(new RowCounts(175, 174, 1, 0, 174), byName.get("REDACTED - 1_1_2025-1_31_2025-Lakewood WA PD-Network-Audit.csv"));
         assertEquals(new RowCounts(231, 231, 0, 0, 231), byName.get("9_1_2025-9_30_2025-Los Altos CA PD-Network-Audit.csv"));
         assertEquals(new RowCounts(123, 123, 0, 0, 123), byName.get("2_1_2026-2_28_2026-Mount Prospect IL PD-Network-Audit.csv"));
         assertEquals(new RowCounts(103, 101, 0, 2, 101), byName.get("10_1_2025-10_31_2025-Olympia WA PD-Network-Audit.csv"));
@@ -61,7 +60,7 @@ class DemoRunTest {
         assertEquals(new RowCounts(209, 208, 0, 1, 208), byName.get("wa-access-nlets-2025-11.csv"));
         assertEquals(new RowCounts(123, 123, 0, 0, 123), byName.get("ny-dmv-portal-2025-10.csv"));
         assertEquals(new RowCounts(4, 4, 0, 0, 4), byName.get("SharedNetworks_2025_August_14-Lakewood.csv"));
-        assertEquals(new RowCounts(1318, 1313, 1, 4, 1313), first.rows());
+        assertEquals(new RowCounts(1327, 1322, 1, 4, 1322), first.rows());
         for (JsonNode in : manifest.get("inputs")) {
             assertTrue(in.get("format").asText().startsWith("flock-") || in.get("format").asText().endsWith("-log"), in.toString());
         }
@@ -81,8 +80,8 @@ class DemoRunTest {
     @Test
     void theAgencyReportCountsEveryEventOnce() throws IOException {
         List<CSVRecord> rows = csv(tmp.resolve("a/agency_report.csv"));
-        assertEquals(1305, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
-                "1313 accepted rows less the 8 rows of the two sharing files");
+        assertEquals(1314, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
+                "1322 accepted rows less the 8 rows of the two sharing files");
         CSVRecord usbp = rows.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")
                 && r.get("owner_agency").equals("Lakewood WA PD")).findFirst().orElseThrow();
         assertEquals("2", usbp.get("queries"));
@@ -91,10 +90,57 @@ class DemoRunTest {
         assertTrue(Files.isDirectory(tmp.resolve("a/events/owner_state=WA/month=2025-11")));
     }
 
+    static CSVRecord flagged(List<CSVRecord> rows, String requester, String reason) {
+        return rows.stream().filter(r -> (r.get("requester_name") + r.get("requester_ori")).equals(requester)
+                && r.get("reason").equals(reason)).findFirst()
+                .orElseThrow(() -> new AssertionError("not flagged: " + requester + " / " + reason));
+    }
+
+    static void notFlagged(List<CSVRecord> rows, String reason) {
+        assertTrue(rows.stream().noneMatch(r -> r.get("reason").equals(reason)), "flagged but should not be: " + reason);
+    }
+
+    @Test
+    void whoAskedAndWhyForEveryPlantedRow() throws IOException {
+        List<CSVRecord> f = csv(tmp.resolve("a/flagged.csv"));
+        CSVRecord fw = flagged(f, "Federal Way WA PD", "stolen vehicle");
+        assertEquals(List.of("local", "WA", "", "false"), List.of(fw.get("requester_level"), fw.get("requester_state"),
+                fw.get("tags"), fw.get("immigration_agency")), "flagged only as out of state (Los Altos is in CA)");
+        assertEquals("local", flagged(f, "Federal Heights CO PD", "burglary").get("requester_level"));
+        assertEquals("state", flagged(f, "MS Office of Homeland Security", "cargo theft").get("requester_level"));
+        CSVRecord langley = flagged(f, "Langley VA Air Force Base [Federal]", "base security");
+        assertEquals(List.of("federal", "military", "false"), List.of(langley.get("requester_level"),
+                langley.get("requester_component"), langley.get("immigration_agency")));
+        CSVRecord hsi = flagged(f, "Homeland Security Investigations [Federal] [Inactive]", "HSI case");
+        assertEquals(List.of("ICE-HSI", "true", "immigration", "directory name"), List.of(hsi.get("requester_component"),
+                hsi.get("immigration_agency"), hsi.get("tags"), hsi.get("resolution_basis")));
+        assertEquals("immigration:imm-hsi:reason=\"HSI\"", hsi.get("tag_evidence"));
+        CSVRecord marshals = flagged(f, "Mountain View CA PD", "assist US Marshals fugitive task force");
+        assertEquals("federal_assist", marshals.get("tags"));
+        assertEquals("immigration", flagged(f, "Yakima WA PD", "assist ICE ERO").get("tags"));
+        CSVRecord boise = flagged(f, "Boise ID PD", "ice possession");
+        assertEquals("", boise.get("tags"), "ice is methamphetamine: flagged only because Boise is out of state");
+        CSVRecord lesc = flagged(f, "VTICE0900", "");
+        assertEquals(List.of("ICE-ERO", "directory ORI", "missing_reason"), List.of(lesc.get("requester_component"),
+                lesc.get("resolution_basis"), lesc.get("tags")));
+        assertEquals("ORI pattern", flagged(f, "WACBP0300", "BORDER CROSSING").get("resolution_basis"));
+        assertEquals("", flagged(f, "WACBP0300", "BORDER CROSSING").get("tags"), "CBP without an immigration reason");
+        for (String trap : List.of("ice sales H&S 11379", "DHS AOD welfare check", "PC 287 theft", "Marshall St burglary",
+            "assist Tacoma PD", "VICE unit follow up", "Federal Way burglary", "juvenile justice referral", "idea from tip line",
+            "removal of property dispute", "police report follow up", "office burglary / notice of trespass", "dead body found")) {
+            notFlagged(f, trap);
+        }
+        assertTrue(f.stream().noneMatch(r -> r.get("requester_name").equals("Illinois State Police")
+                && r.get("immigration_agency").equals("true")), "Police is not ICE");
+        assertEquals(14, f.stream().filter(r -> r.get("tags").contains("immigration")).count(),
+                "the 14 planted immigration reasons of planted.csv, and nothing else");
+        assertEquals(1, f.stream().filter(r -> r.get("tags").contains("federal_assist")).count());
+    }
+
     @Test
     void reRunningGivesByteIdenticalCsvAndJson() throws IOException {
         run("b");
-        for (String f : List.of("agency_report.csv", "quarantine.csv")) {
+        for (String f : List.of("agency_report.csv", "quarantine.csv", "flagged.csv")) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
         }
         JsonNode again = new ObjectMapper().readTree(tmp.resolve("b/manifest.json").toFile());

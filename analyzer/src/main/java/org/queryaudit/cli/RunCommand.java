@@ -79,6 +79,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
+    @Option(names = "--directory", paramLabel = "FILE.csv",
+            description = "Your own agency-directory rows (e.g. your state's ORI list), read before the shipped ones.")
+    Path directory;
+
     @Option(names = "--show-sensitive", description = "Print plates, licence numbers and user names in clear.")
     boolean showSensitive;
 
@@ -95,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         RunOptions opt = new RunOptions(requests, out, owner, ownerState, period == null ? null : period.month,
                 period == null || period.range == null ? null : period.range.from,
-                period == null || period.range == null ? null : period.range.to, master, showSensitive, command);
+                period == null || period.range == null ? null : period.range.to, master, showSensitive, directory, command);
         return execute(opt, spec.commandLine().getOut());
     }
 

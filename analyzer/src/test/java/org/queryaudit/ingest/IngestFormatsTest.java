@@ -154,8 +154,7 @@ class IngestFormatsTest {
                 """.formatted(LAKEWOOD, LOS_ALTOS, TEST_CITY, MT_PROSPECT, COLONY, OLYMPIA, OKALOOSA));
 
         var requests = org.queryaudit.cli.InputsListAccess.read(dir.resolve("in/inputs.csv"));
-        RunOptions opt = new RunOptions(requests, dir.resolve("out").toString(), null, null, null, null, null, null,
-                false, List.of("test"));
+        RunOptions opt = RunOptions.of(requests, dir.resolve("out").toString());
         result = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(opt);
         for (Row r : TestSpark.session().read().parquet(dir.resolve("out/events").toString()).collectAsList()) {
             String file = Path.of(r.<String>getAs("source_file")).getFileName().toString();

@@ -25,8 +25,8 @@ class RealLogTest {
     @Test
     void eugenePortalExportLoadsEveryRow(@TempDir Path out) throws Exception {
         Assumptions.assumeTrue(Files.isReadable(EUGENE), "shared/real-logs is beside the project in CI and on developer machines");
-        RunOptions opt = new RunOptions(List.of(InputRequest.given(EUGENE.toString(), "auto", false)),
-                out.resolve("run").toString(), "Eugene OR PD", "OR", null, null, null, null, false, List.of("test"));
+        RunOptions opt = RunOptions.of(List.of(InputRequest.given(EUGENE.toString(), "auto", false)),
+                out.resolve("run").toString()).withOwner("Eugene OR PD", "OR");
         RunResult r = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(opt);
         assertEquals(new RowCounts(4294, 4294, 0, 0, 4294), r.rows());
 
@@ -45,5 +45,10 @@ class RealLogTest {
         assertEquals(List.of("2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"),
                 events.select("month").distinct().orderBy("month").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
         assertTrue(Files.size(out.resolve("run/quarantine.csv")) < 100, "only the header");
+        // A real negative control: no reason in it is immigration-related or names a federal agency.
+        assertEquals(0, events.filter("array_contains(tags, 'immigration') or array_contains(tags, 'federal_assist') "
+                + "or array_contains(tags, 'out_of_state_assist')").count());
+        assertEquals(5, events.filter("array_contains(tags, 'missing_reason')").count(), "the 5 empty reasons");
+        assertEquals(4294, events.filter("requester_level = 'local' and requester_state = 'OR'").count());
     }
 }

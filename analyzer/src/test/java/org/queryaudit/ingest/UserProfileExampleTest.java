@@ -21,7 +21,7 @@ class UserProfileExampleTest {
     void theWorkedExampleRunsAsTheReadmeSays(@TempDir Path out) throws Exception {
         var inputs = InputsListAccess.read(TestSpark.root().resolve("examples/vigilant/inputs.csv"));
         RunResult r = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(
-                new RunOptions(inputs, out.resolve("run").toString(), null, null, null, null, null, null, false, List.of("test")));
+                RunOptions.of(inputs, out.resolve("run").toString()));
         assertEquals(new RowCounts(3, 3, 0, 0, 3), r.rows());
         Row usbp = TestSpark.session().read().parquet(out.resolve("run/events").toString())
                 .filter("source_line = 3").first();
