@@ -33,6 +33,13 @@ import org.queryaudit.resolve.AgencyResolver;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.ReasonTagger;
 import org.queryaudit.tag.TagStage;
+import org.queryaudit.classify.ClassifyStage;
+import org.queryaudit.classify.SharingIndex;
+import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.evaluate.RuleEvaluator;
+import org.queryaudit.evaluate.SharingAudit;
+import org.queryaudit.report.SharingAuditReport;
+import org.queryaudit.report.ViolationsReport;
 import org.queryaudit.report.EventStore;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.Manifest;
@@ -129,12 +136,20 @@ public final class AuditRun {
             UsStates states = UsStates.shipped();
             events = ResolveStage.apply(events, new AgencyResolver(run.directory(), states));
             events = TagStage.apply(events, new ReasonTagger(run.tagRules(), states));
+            events = ClassifyStage.apply(events, new SharingIndex(shares));
+            events = EvaluateStage.apply(events, new RuleEvaluator(run.rules(), run.legalProcess()));
             EventStore.write(events, out.file(EventStore.FOLDER));
             Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER));
             outputs.put(EventStore.FOLDER, total.selected());
             outputs.put(AgencyReport.FILE, AgencyReport.write(out.fs(), out.file(AgencyReport.FILE), stored));
             outputs.put(FlaggedReport.FILE, FlaggedReport.write(out.fs(), out.file(FlaggedReport.FILE), stored));
-            LOG.info("resolve and tag: {} events flagged", outputs.get(FlaggedReport.FILE));
+            outputs.put(ViolationsReport.FILE, ViolationsReport.write(out.fs(), out.file(ViolationsReport.FILE), stored));
+            LOG.info("evaluate: {} events flagged, {} violations", outputs.get(FlaggedReport.FILE),
+                    outputs.get(ViolationsReport.FILE));
+            if (!plan.sharing().isEmpty()) {
+                List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
+                outputs.put(SharingAuditReport.FILE, SharingAuditReport.write(out.fs(), out.file(SharingAuditReport.FILE), audit));
+            }
             outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, marked, sharingRejected));
             LOG.info("report: {} agency report rows, {} quarantined rows", outputs.get(AgencyReport.FILE),
                     outputs.get(Quarantine.FILE));
@@ -152,7 +167,7 @@ public final class AuditRun {
             manifest.outputs(outputs);
             warnings.forEach(w -> LOG.warn(w));
             manifest.warnings(warnings);
-            manifest.root().put("reference_redaction_markers_version", RedactionMarkers.shipped().version());
+            manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
             manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
             manifest.write(out.fs(), out.file(Manifest.FILE));
             return new RunResult(out.target().toString(), total, perFile, outputs);

@@ -10,6 +10,8 @@ import org.queryaudit.ingest.ProfileCatalog;
 import org.queryaudit.reference.UsStates;
 import org.queryaudit.resolve.AgencyDirectory;
 import org.queryaudit.tag.TagRules;
+import org.queryaudit.evaluate.LegalProcess;
+import org.queryaudit.evaluate.RuleBook;
 import org.queryaudit.report.OutputFolder;
 import scala.Tuple2;
 
@@ -18,7 +20,7 @@ import scala.Tuple2;
  * folder. A problem here costs no Spark start and writes nothing.
  */
 public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, Instant started, AgencyDirectory directory,
-                          TagRules tagRules) {
+                          TagRules tagRules, RuleBook rules, LegalProcess legalProcess) {
 
     public static PreparedRun of(RunOptions opt, ProfileCatalog catalog) {
         Instant started = Instant.now();
@@ -31,10 +33,12 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
         // Reference data first: a bad directory or pattern file stops the run before any log is read.
         AgencyDirectory directory = AgencyDirectory.load(opt.directory());
         TagRules tagRules = TagRules.shipped();
+        RuleBook rules = RuleBook.load(opt.rules());
+        LegalProcess legalProcess = LegalProcess.shipped();
         Configuration hadoop = hadoopConf();
         InputPlan plan = new InputPlanner(catalog, UsStates.shipped(), hadoop, opt.owner(), opt.ownerState()).plan(opt.inputs());
         OutputFolder out = OutputFolder.prepare(opt.out(), hadoop);
-        return new PreparedRun(opt, plan, out, started, directory, tagRules);
+        return new PreparedRun(opt, plan, out, started, directory, tagRules, rules, legalProcess);
     }
 
     /** Hadoop settings as Spark would have them: spark.hadoop.* of spark-submit's configuration. */

@@ -17,11 +17,12 @@ import org.queryaudit.ingest.InputRequest;
  * @param master        the Spark master, or null for spark-submit's or local[*]
  * @param showSensitive print plates, licence numbers and user names in clear
  * @param directory     the user's own agency-directory rows (CSV), or null
+ * @param rules         a folder of the user's own rule packs (each replaces its state's), or null
  * @param command       the command line, for the manifest
  */
 public record RunOptions(List<InputRequest> inputs, String out, String owner, String ownerState, String month,
                          LocalDate from, LocalDate to, String master, boolean showSensitive, java.nio.file.Path directory,
-                         List<String> command) {
+                         java.nio.file.Path rules, List<String> command) {
     public RunOptions {
         inputs = List.copyOf(inputs);
         command = List.copyOf(command);
@@ -29,18 +30,22 @@ public record RunOptions(List<InputRequest> inputs, String out, String owner, St
 
     /** A run over these inputs into this folder, every other option at its default. */
     public static RunOptions of(List<InputRequest> inputs, String out) {
-        return new RunOptions(inputs, out, null, null, null, null, null, null, false, null, List.of());
+        return new RunOptions(inputs, out, null, null, null, null, null, null, false, null, null, List.of());
     }
 
     public RunOptions withOwner(String agency, String state) {
-        return new RunOptions(inputs, out, agency, state, month, from, to, master, showSensitive, directory, command);
+        return new RunOptions(inputs, out, agency, state, month, from, to, master, showSensitive, directory, rules, command);
     }
 
     public RunOptions withMonth(String m) {
-        return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, command);
+        return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, rules, command);
     }
 
     public RunOptions withDirectory(java.nio.file.Path d) {
-        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, d, command);
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, d, rules, command);
+    }
+
+    public RunOptions withRules(java.nio.file.Path r) {
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, directory, r, command);
     }
 }

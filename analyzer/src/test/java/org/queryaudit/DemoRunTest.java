@@ -138,9 +138,53 @@ class DemoRunTest {
     }
 
     @Test
+    void violationsAreExactlyThoseThePlantedRowsCallFor() throws IOException {
+        List<CSVRecord> v = csv(tmp.resolve("a/violations.csv"));
+        Map<String, Long> byRule = new java.util.TreeMap<>();
+        v.forEach(r -> byRule.merge(r.get("rule_id"), 1L, Long::sum));
+        assertEquals(Map.of("CA-ALPR-SB34", 8L, "IL-ALPR-2-130", 1L, "NY-DMV-GREEN-LIGHT", 3L, "WA-ACCESS-IMMIGRATION", 5L,
+                "WA-DOL-KWW", 5L, "WA-NLETS-ICE-CUTOFF", 3L), byRule);
+        Map<String, Long> ca = new java.util.TreeMap<>();
+        v.stream().filter(r -> r.get("rule_id").equals("CA-ALPR-SB34"))
+                .forEach(r -> ca.put(r.get("requester_name") + " / " + r.get("pathway") + " / " + r.get("severity"), 1L));
+        assertEquals(java.util.Set.of("U.S. Border Patrol / back_door / high",
+                "Homeland Security Investigations [Federal] [Inactive] / back_door / high",
+                "Federal Way WA PD / front_door / medium", "Mountain View CA PD / side_door / medium",
+                "Langley VA Air Force Base [Federal] / back_door / medium", "MS Office of Homeland Security / back_door / medium",
+                "Federal Heights CO PD / back_door / medium", "San Mateo CA PD / side_door / high"), ca.keySet());
+        CSVRecord usbp = v.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")).findFirst().orElseThrow();
+        assertEquals("U.S. Border Patrol searched Los Altos CA PD's ALPR data on 2025-09-03; California law bars sharing ALPR "
+                + "data with federal agencies (Civ. Code 1798.90.55(b)).", usbp.get("explanation"));
+        assertEquals(List.of("verify", "high", "high"), v.stream().filter(r -> r.get("rule_id").equals("NY-DMV-GREEN-LIGHT"))
+                .map(r -> r.get("severity")).toList(), "judicial warrant, administrative warrant, none");
+        assertEquals(List.of("2025-11-20", "2025-11-24", "2025-11-25"), v.stream()
+                .filter(r -> r.get("rule_id").equals("WA-NLETS-ICE-CUTOFF")).map(r -> r.get("occurred_at").substring(0, 10)).toList());
+        assertTrue(v.stream().filter(r -> r.get("rule_id").equals("WA-NLETS-ICE-CUTOFF")).allMatch(r -> r.get("severity").equals("critical")));
+        assertTrue(v.stream().noneMatch(r -> r.get("reason").equals("BORDER CROSSING")), "CBP without an immigration reason");
+        assertTrue(v.stream().noneMatch(r -> r.get("owner_state").equals("TX")), "Texas restricts nothing");
+        List<CSVRecord> f = csv(tmp.resolve("a/flagged.csv"));
+        CSVRecord colonyIce = flagged(f, "Immigration and Customs Enforcement [Federal]", "deportation case");
+        assertEquals(List.of("immigration", "", "share_unknown"), List.of(colonyIce.get("tags"), colonyIce.get("violation_rules"),
+                colonyIce.get("pathway")), "Texas: tagged, no violation");
+        assertEquals("front_door", flagged(f, "U.S. Border Patrol", "immigration").get("pathway"), "Lakewood shares with USBP");
+        assertEquals("side_door", flagged(f, "Yakima WA PD", "assist ICE ERO").get("pathway"));
+        assertEquals("back_door", flagged(f, "Boise ID PD", "ice possession").get("pathway"));
+    }
+
+    @Test
+    void theSharingAuditListsForbiddenShares() throws IOException {
+        List<CSVRecord> s = csv(tmp.resolve("a/sharing_audit.csv"));
+        assertEquals(List.of("(Federal) US Postal Inspection Service", "Federal Way WA PD"),
+                s.stream().map(r -> r.get("organization")).toList());
+        assertTrue(s.stream().allMatch(r -> r.get("rule_id").equals("CA-ALPR-SB34") && r.get("owner_agency").equals("Los Altos CA PD")));
+        assertEquals("federal", s.get(0).get("organization_level"));
+        assertEquals("WA", s.get(1).get("organization_state"));
+    }
+
+    @Test
     void reRunningGivesByteIdenticalCsvAndJson() throws IOException {
         run("b");
-        for (String f : List.of("agency_report.csv", "quarantine.csv", "flagged.csv")) {
+        for (String f : List.of("agency_report.csv", "quarantine.csv", "flagged.csv", "violations.csv", "sharing_audit.csv")) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
         }
         JsonNode again = new ObjectMapper().readTree(tmp.resolve("b/manifest.json").toFile());

@@ -83,6 +83,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Your own agency-directory rows (e.g. your state's ORI list), read before the shipped ones.")
     Path directory;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A folder of your own rule packs (XX.yaml); each replaces the shipped pack of its state.")
+    Path rules;
+
     @Option(names = "--show-sensitive", description = "Print plates, licence numbers and user names in clear.")
     boolean showSensitive;
 
@@ -99,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         RunOptions opt = new RunOptions(requests, out, owner, ownerState, period == null ? null : period.month,
                 period == null || period.range == null ? null : period.range.from,
-                period == null || period.range == null ? null : period.range.to, master, showSensitive, directory, command);
+                period == null || period.range == null ? null : period.range.to, master, showSensitive, directory, rules, command);
         return execute(opt, spec.commandLine().getOut());
     }
 

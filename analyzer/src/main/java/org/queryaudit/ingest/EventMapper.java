@@ -167,7 +167,7 @@ public final class EventMapper {
         }
         dest = dest.toUpperCase(Locale.ROOT);
         if (dest.length() == 2 && states.isState(dest)) {
-            put(v, QueryEvent.OWNER_AGENCY, states.nameOf(dest) + " records via Nlets (" + dest + ")");
+            put(v, QueryEvent.OWNER_AGENCY, states.nameOf(dest) + " (Nlets " + dest + ")");
             put(v, QueryEvent.OWNER_STATE, dest);
         } else if (dest.equals("NL")) {
             // A multi-state broadcast: every member state's data is searched.

@@ -77,6 +77,28 @@ public final class Manifest {
         n.set("rows", rows(rows));
     }
 
+    /** The versions and digests of the reference data the run used. */
+    public void reference(org.queryaudit.resolve.AgencyDirectory directory, org.queryaudit.tag.TagRules tags,
+                          org.queryaudit.evaluate.RuleBook rules, int redactionVersion) {
+        ObjectNode ref = root.putObject("reference");
+        ref.put("agency_directory_rows", directory.rows().size());
+        ref.put("agency_directory_version", directory.version());
+        ref.put("reason_patterns_version", tags.version());
+        ref.put("reason_patterns", tags.patterns().size());
+        ref.put("redaction_markers_version", redactionVersion);
+        ref.put("rule_packs_sha256", rules.sha256());
+        ArrayNode packs = ref.putArray("rule_packs");
+        rules.packs().values().forEach(p -> {
+            ObjectNode n = packs.addObject();
+            n.put("state", p.state());
+            n.put("version", p.version());
+            n.put("rules", p.rules().size());
+            n.put("no_restriction", p.noRestriction());
+            n.put("origin", p.origin());
+            n.put("sha256", p.sha256());
+        });
+    }
+
     public void totals(RowCounts rows) {
         root.set("rows", rows(rows));
     }

@@ -94,6 +94,19 @@ class MainTest {
     }
 
     @Test
+    void aBadRulePackStopsTheRunBeforeAnyLogIsRead(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("1_1_2025-1_31_2025-X WA PD-Network-Audit.csv");
+        Files.writeString(f, "Org Name,Search Time\nY PD,\"01/01/2025, 01:00:00 AM UTC\"\n");
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/WA.yaml"), "state: WA\nname: Washington\nversion: x\nrules:\n  - id: WA-X\n    data: cars\n");
+        Outcome o = run("run", "--input", f.toString(), "--rules", dir.resolve("rules").toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(1, o.code());
+        assertTrue(o.err().contains("WA.yaml") && o.err().contains("'WA-X'") && o.err().contains("'data'"), o.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void anOutputFolderThatIsNotOursIsRefused(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("1_1_2025-1_31_2025-X WA PD-Network-Audit.csv");
         Files.writeString(f, "Org Name,Search Time\nY PD,\"01/01/2025, 01:00:00 AM UTC\"\n");

@@ -283,7 +283,7 @@ class IngestFormatsTest {
         Row wa = event("wa-nlets.csv", 2);
         assertEquals("NLETS", wa.getAs("source_system"));
         assertEquals("WA", wa.getAs("owner_state"));
-        assertEquals("Washington records via Nlets (WA)", wa.getAs("owner_agency"));
+        assertEquals("Washington (Nlets WA)", wa.getAs("owner_agency"));
         assertEquals("WAICE0800", wa.getAs("requester_ori"));
         assertNull(wa.getAs("requester_name"));
         assertEquals("RQ", wa.getAs("query_type"));

@@ -1,0 +1,34 @@
+package org.queryaudit.classify;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What classify and evaluate need to know about one event: whose data, who asked (as
+ * resolved), why (as tagged), and any legal process the log shows.
+ */
+public record EventFacts(String ownerAgency, String ownerState, String sourceSystem, LocalDate localDate,
+                         String requesterName, String requesterOri, String level, String requesterState,
+                         String component, boolean immigrationAgency, List<String> tags, String reason,
+                         String legalProcess, String pathway) implements Serializable {
+    public EventFacts {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public boolean tagged(String tag) {
+        return tags.contains(tag);
+    }
+
+    /** ALPR data, or DMV records (portals and Nlets alike). */
+    public String dataKind() {
+        return "ALPR".equals(sourceSystem) ? "alpr" : "dmv";
+    }
+
+    public String requesterDisplay() {
+        if (requesterName != null && !requesterName.isBlank()) {
+            return requesterName;
+        }
+        return requesterOri != null ? requesterOri : "an unknown requester";
+    }
+}

@@ -1,0 +1,219 @@
+package org.queryaudit.evaluate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.ingest.Yaml;
+import org.queryaudit.reference.UsStates;
+
+/**
+ * Every state's rule pack: the shipped ones, with a {@code --rules DIR} of the user's own
+ * (a file there replaces the shipped pack of its state). Validated when loaded: an error
+ * names the file, the rule and the field, and the run stops before reading any log.
+ */
+public final class RuleBook implements Serializable {
+    static final String BASE = "queryaudit/rules/";
+    static final Set<String> DATA = Set.of("alpr", "dmv");
+    static final Set<String> CLASSES = Set.of("any", "federal_any", "federal_immigration", "out_of_state", "private");
+    static final Set<String> PURPOSES = Set.of("any", "immigration", "missing_reason", "vague_reason");
+    static final Set<String> PROCESS = Set.of("judicial_warrant", "court_order", "court_subpoena");
+    static final Set<String> STATUS = Set.of("enacted", "policy");
+    static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
+    private static final Set<String> RULE_KEYS = Set.of("id", "data", "title", "requesters", "components", "purposes",
+            "presumed_immigration_for", "side_door", "unlocked_by", "revocation", "effective_from", "effective_to",
+            "citation", "cite", "because", "summary", "notice", "status", "confidence", "verification", "note", "source");
+    private final Map<String, RulePack> packs;
+
+    private RuleBook(Map<String, RulePack> packs) {
+        this.packs = packs;
+    }
+
+    public static RuleBook load(Path userDir) {
+        Map<String, RulePack> packs = new TreeMap<>();
+        for (String name : lines(BASE + "index.txt")) {
+            RulePack p = parse(bytes(RuleBook.class.getClassLoader().getResourceAsStream(BASE + name), BASE + name), BASE + name);
+            packs.put(p.state(), p);
+        }
+        if (userDir != null) {
+            if (!Files.isDirectory(userDir)) {
+                throw new ConfigException("--rules " + userDir + ": not a folder of rule-pack YAML files");
+            }
+            try (Stream<Path> files = Files.list(userDir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                    RulePack p = parse(Files.readAllBytes(f), f.toString());
+                    packs.put(p.state(), p);
+                }
+            } catch (IOException e) {
+                throw new ConfigException("--rules " + userDir + ": cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return new RuleBook(packs);
+    }
+
+    public Map<String, RulePack> packs() {
+        return packs;
+    }
+
+    public List<Rule> rules() {
+        List<Rule> all = new ArrayList<>();
+        packs.values().forEach(p -> all.addAll(p.rules()));
+        return all;
+    }
+
+    /** A digest of every pack's digest: one value that changes when any rule changes. */
+    public String sha256() {
+        StringBuilder b = new StringBuilder();
+        packs.values().forEach(p -> b.append(p.state()).append(p.sha256()));
+        return sha(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static RulePack parse(byte[] bytes, String origin) {
+        JsonNode root = Yaml.read(new ByteArrayInputStream(bytes), origin);
+        String state = text(root, "state", origin, null, true);
+        if (!UsStates.shipped().isState(state)) {
+            throw new ConfigException("rule pack " + origin + ": field 'state': '" + state + "' is not a two-letter state code");
+        }
+        boolean none = root.path("no_restriction").asBoolean(false);
+        List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int i = 0;
+        for (JsonNode r : root.path("rules")) {
+            String where = "rules[" + i++ + "]";
+            String id = text(r, "id", origin, where, true);
+            if (!ids.add(id)) {
+                throw err(origin, id, "id", "used twice in the pack");
+            }
+            r.fieldNames().forEachRemaining(k -> {
+                if (!RULE_KEYS.contains(k)) {
+                    throw err(origin, id, k, "unknown field; allowed: " + new java.util.TreeSet<>(RULE_KEYS));
+                }
+            });
+            String data = oneOf(r, "data", DATA, origin, id);
+            List<String> requesters = listOf(r, "requesters", CLASSES, origin, id, true);
+            List<String> purposes = listOf(r, "purposes", PURPOSES, origin, id, true);
+            List<String> unlocked = listOf(r, "unlocked_by", PROCESS, origin, id, false);
+            String status = oneOf(r, "status", STATUS, origin, id);
+            String confidence = oneOf(r, "confidence", CONFIDENCE, origin, id);
+            LocalDate from = date(r, "effective_from", origin, id);
+            LocalDate to = date(r, "effective_to", origin, id);
+            boolean revocation = r.path("revocation").asBoolean(false);
+            if (revocation && from == null) {
+                throw err(origin, id, "effective_from", "a revocation needs the date access was cut off");
+            }
+            String because = text(r, "because", origin, id, true);
+            rules.add(new Rule(state, id, data, text(r, "title", origin, id, true), requesters, list(r, "components"),
+                    purposes, list(r, "presumed_immigration_for"), r.path("side_door").asBoolean(false), unlocked, revocation,
+                    from, to, text(r, "citation", origin, id, true), text(r, "cite", origin, id, true), because,
+                    text(r, "summary", origin, id, true), text(r, "notice", origin, id, false), status, confidence,
+                    text(r, "verification", origin, id, false), text(r, "note", origin, id, false),
+                    text(r, "source", origin, id, true)));
+        }
+        if (rules.isEmpty() && !none) {
+            throw new ConfigException("rule pack " + origin + ": no rules; a state that restricts nothing says 'no_restriction: true'");
+        }
+        return new RulePack(state, text(root, "name", origin, null, true), text(root, "version", origin, null, true), none,
+                text(root, "note", origin, null, false), rules, origin, sha(bytes));
+    }
+
+    private static ConfigException err(String origin, String rule, String field, String what) {
+        return new ConfigException("rule pack " + origin + ": rule '" + rule + "': field '" + field + "': " + what);
+    }
+
+    private static String text(JsonNode n, String key, String origin, String rule, boolean required) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            if (required) {
+                throw rule == null ? new ConfigException("rule pack " + origin + ": field '" + key + "' is missing")
+                        : err(origin, rule, key, "missing");
+            }
+            return null;
+        }
+        return v.asText().strip();
+    }
+
+    private static String oneOf(JsonNode n, String key, Set<String> allowed, String origin, String rule) {
+        String v = text(n, key, origin, rule, true);
+        if (!allowed.contains(v)) {
+            throw err(origin, rule, key, "'" + v + "' is not one of " + new java.util.TreeSet<>(allowed));
+        }
+        return v;
+    }
+
+    private static List<String> list(JsonNode n, String key) {
+        List<String> out = new ArrayList<>();
+        JsonNode v = n.get(key);
+        if (v != null && v.isArray()) {
+            v.forEach(x -> out.add(x.asText()));
+        } else if (v != null && v.isValueNode() && !v.isNull()) {
+            out.add(v.asText());
+        }
+        return out;
+    }
+
+    private static List<String> listOf(JsonNode n, String key, Set<String> allowed, String origin, String rule, boolean required) {
+        List<String> out = list(n, key);
+        if (required && out.isEmpty()) {
+            throw err(origin, rule, key, "missing; give one or more of " + new java.util.TreeSet<>(allowed));
+        }
+        for (String v : out) {
+            if (!allowed.contains(v)) {
+                throw err(origin, rule, key, "'" + v + "' is not one of " + new java.util.TreeSet<>(allowed));
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate date(JsonNode n, String key, String origin, String rule) {
+        String v = text(n, key, origin, rule, false);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw err(origin, rule, key, "'" + v + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static byte[] bytes(InputStream in, String origin) {
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + origin);
+        }
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + origin, e);
+        }
+    }
+
+    private static List<String> lines(String resource) {
+        String text = new String(bytes(RuleBook.class.getClassLoader().getResourceAsStream(resource), resource),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return text.lines().map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
+    }
+
+    static String sha(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.queryaudit.evaluate;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.queryaudit.classify.EventFacts;
+import org.queryaudit.classify.RequesterClasses;
+
+/**
+ * Decides which rules of the owner's state one query broke. Pure logic: the Spark stage
+ * calls it once per event with the rules already in memory.
+ */
+public final class RuleEvaluator implements Serializable {
+    private final Map<String, List<Rule>> byStateAndData = new HashMap<>();
+    private final LegalProcess legalProcess;
+
+    public RuleEvaluator(RuleBook book, LegalProcess legalProcess) {
+        for (Rule r : book.rules()) {
+            byStateAndData.computeIfAbsent(r.state() + "/" + r.data(), k -> new ArrayList<>()).add(r);
+        }
+        this.legalProcess = legalProcess;
+    }
+
+    public List<Finding> evaluate(EventFacts f) {
+        List<Rule> rules = byStateAndData.get(f.ownerState() + "/" + f.dataKind());
+        if (rules == null) {
+            return List.of();
+        }
+        List<String> own = RequesterClasses.own(f);
+        List<String> beneficiaries = RequesterClasses.beneficiaries(f);
+        String process = legalProcess.kindOf(f.legalProcess(), f.reason());
+        List<Finding> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!inForce(r, f)) {
+                continue;
+            }
+            if (!r.components().isEmpty() && (f.component() == null || !r.components().contains(f.component()))) {
+                continue;
+            }
+            String ownClass = firstOverlap(r.requesters(), own);
+            String sideClass = r.sideDoor() ? firstOverlap(r.requesters(), beneficiaries) : null;
+            String cls = ownClass != null ? ownClass : sideClass;
+            if (cls == null) {
+                continue;
+            }
+            boolean viaSide = ownClass == null || (RequesterClasses.ANY.equals(ownClass) && !beneficiaries.isEmpty());
+            String purposeBasis = purpose(r, f, viaSide);
+            if (purposeBasis == null) {
+                continue;
+            }
+            out.add(finding(r, f, cls, viaSide, purposeBasis, process));
+        }
+        return out;
+    }
+
+    private static boolean inForce(Rule r, EventFacts f) {
+        if (f.localDate() == null) {
+            return false;
+        }
+        return (r.effectiveFrom() == null || !f.localDate().isBefore(r.effectiveFrom()))
+                && (r.effectiveTo() == null || f.localDate().isBefore(r.effectiveTo()));
+    }
+
+    /** How the rule's purpose is met, or null when it is not: "any", "stated", "presumed", "side door", "reason". */
+    private static String purpose(Rule r, EventFacts f, boolean viaSide) {
+        if (r.purposes().contains("any")) {
+            return viaSide ? "side door" : "any";
+        }
+        if (r.purposes().contains("immigration")) {
+            if (f.tagged("immigration")) {
+                return viaSide && !f.immigrationAgency() ? "side door" : "stated";
+            }
+            if (f.component() != null && r.presumedFor().contains(f.component())) {
+                return "presumed";
+            }
+        }
+        if (r.purposes().contains("missing_reason") && f.tagged("missing_reason")) {
+            return "reason";
+        }
+        if (r.purposes().contains("vague_reason") && f.tagged("vague_reason")) {
+            return "reason";
+        }
+        return null;
+    }
+
+    private static String firstOverlap(List<String> ruleClasses, List<String> eventClasses) {
+        for (String c : ruleClasses) {
+            if (eventClasses.contains(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(Rule r, EventFacts f, String cls, boolean viaSide, String purposeBasis, String process) {
+        boolean unlocked = process != null && r.unlockedBy().contains(process);
+        boolean documentation = r.purposes().stream().allMatch(p -> p.equals("missing_reason") || p.equals("vague_reason"));
+        String severity;
+        if (unlocked) {
+            severity = "verify";
+        } else if (r.revocation()) {
+            severity = "critical";
+        } else if (f.immigrationAgency() || f.tagged("immigration")) {
+            severity = "high";
+        } else if (documentation) {
+            severity = "low";
+        } else {
+            severity = "medium";
+        }
+        StringBuilder s = new StringBuilder();
+        String who = f.requesterName() == null && f.component() != null
+                ? f.requesterDisplay() + " (" + f.component() + ")" : f.requesterDisplay();
+        if ("alpr".equals(r.data())) {
+            s.append(who).append(" searched ").append(f.ownerAgency()).append("'s ALPR data");
+        } else {
+            s.append(who).append(" queried the driver and vehicle records of ").append(f.ownerAgency());
+        }
+        if (viaSide && f.reason() != null) {
+            s.append(" for ").append(RequesterClasses.label(sideLabel(f))).append(" (its reason: '")
+                    .append(clip(f.reason())).append("')");
+        } else if ("stated".equals(purposeBasis)) {
+            s.append(" for immigration (its reason: '").append(clip(f.reason())).append("')");
+        }
+        s.append(" on ").append(f.localDate()).append("; ");
+        s.append(r.because().replace("{class}", RequesterClasses.label(cls)));
+        s.append(" (").append(r.cite()).append(").");
+        if ("presumed".equals(purposeBasis)) {
+            s.append(" The reason does not say; the purpose is presumed to be immigration enforcement because the requester is ")
+                    .append(f.component()).append('.');
+        }
+        if (unlocked) {
+            s.append(" The log shows legal process (").append(process.replace('_', ' '))
+                    .append(") that this rule accepts: verify it before treating this as a violation.");
+        } else if (LegalProcess.ADMINISTRATIVE.equals(process)) {
+            s.append(" The legal process shown is an administrative warrant or detainer, which this rule does not accept.");
+        }
+        if ("policy".equals(r.status())) {
+            s.append(" This is an agency policy, not a statute.");
+        }
+        if (!"high".equals(r.confidence())) {
+            s.append(" Rule confidence ").append(r.confidence()).append(r.note() == null ? "." : ": " + r.note());
+        }
+        return new Finding(r.id(), r.citation(), severity, r.confidence(), r.status(),
+                "any".equals(purposeBasis) ? null : purposeBasis, process, r.notice(), s.toString());
+    }
+
+    private static String sideLabel(EventFacts f) {
+        if (f.tagged("immigration")) {
+            return RequesterClasses.FEDERAL_IMMIGRATION;
+        }
+        if (f.tagged("federal_assist")) {
+            return RequesterClasses.FEDERAL_ANY;
+        }
+        return RequesterClasses.OUT_OF_STATE;
+    }
+
+    private static String clip(String reason) {
+        String r = reason.replaceAll("\\s+", " ").strip();
+        return r.length() > 80 ? r.substring(0, 77) + "..." : r;
+    }
+}

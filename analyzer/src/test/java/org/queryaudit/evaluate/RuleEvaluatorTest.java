@@ -1,0 +1,114 @@
+package org.queryaudit.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.queryaudit.classify.EventFacts;
+
+/** The cases, one event at a time, against the shipped rule packs. */
+class RuleEvaluatorTest {
+    private final RuleEvaluator evaluator = new RuleEvaluator(RuleBook.load(null), LegalProcess.shipped());
+
+    static EventFacts alpr(String owner, String ownerState, String date, String requester, String level, String reqState,
+                           String component, boolean immigration, List<String> tags, String reason) {
+        return new EventFacts(owner, ownerState, "ALPR", LocalDate.parse(date), requester, null, level, reqState, component,
+                immigration, tags, reason, null, null);
+    }
+
+    static EventFacts nlets(String date, String ori, String component, boolean immigration, List<String> tags, String reason) {
+        return new EventFacts("Washington (Nlets WA)", "WA", "NLETS", LocalDate.parse(date), null, ori, "federal", "WA",
+                component, immigration, tags, reason, null, null);
+    }
+
+    static EventFacts nyDmv(String legalProcess) {
+        return new EventFacts("NY DMV", "NY", "DMV_PORTAL", LocalDate.parse("2025-10-09"), "Immigration and Customs Enforcement",
+                "NYICE0200", "federal", "NY", "ICE-ERO", true, List.of(), "investigation", legalProcess, null);
+    }
+
+    List<String> ids(EventFacts f) {
+        return evaluator.evaluate(f).stream().map(Finding::ruleId).sorted().toList();
+    }
+
+    @Test
+    void borderPatrolOnACaliforniaNetwork() {
+        List<Finding> f = evaluator.evaluate(alpr("Los Altos CA PD", "CA", "2025-09-03", "U.S. Border Patrol", "federal", null,
+                "CBP-USBP", true, List.of("immigration"), "immigration enforcement"));
+        assertEquals(1, f.size());
+        assertEquals("CA-ALPR-SB34", f.get(0).ruleId());
+        assertEquals("high", f.get(0).severity(), "immigration-related");
+        assertTrue(f.get(0).explanation().startsWith("U.S. Border Patrol searched Los Altos CA PD's ALPR data"), f.get(0).explanation());
+        assertTrue(f.get(0).explanation().contains("California law bars sharing ALPR data with federal agencies (Civ. Code 1798.90.55(b))"));
+    }
+
+    @Test
+    void outOfStateAndInStateOnBehalfOfTheMarshals() {
+        List<Finding> fw = evaluator.evaluate(alpr("Los Altos CA PD", "CA", "2025-09-09", "Federal Way WA PD", "local", "WA", null,
+                false, List.of(), "stolen vehicle"));
+        assertEquals("medium", fw.get(0).severity());
+        assertTrue(fw.get(0).explanation().contains("out-of-state agencies"), fw.get(0).explanation());
+        List<Finding> mv = evaluator.evaluate(alpr("Los Altos CA PD", "CA", "2025-09-11", "Mountain View CA PD", "local", "CA", null,
+                false, List.of("federal_assist"), "assist US Marshals fugitive task force"));
+        assertEquals(1, mv.size());
+        assertEquals("side door", mv.get(0).purposeBasis());
+        assertTrue(mv.get(0).explanation().contains("for federal agencies (its reason: 'assist US Marshals fugitive task force')"));
+        assertEquals(List.of(), ids(alpr("Los Altos CA PD", "CA", "2025-09-11", "Palo Alto CA PD", "local", "CA", null, false,
+                List.of("vague_reason"), "investigation")), "in state, no federal purpose");
+    }
+
+    @Test
+    void washingtonIceBeforeAndAfterTheCutOffAndCbp() {
+        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"),
+                ids(nlets("2025-11-18", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null)));
+        List<Finding> after = evaluator.evaluate(nlets("2025-11-19", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null));
+        assertEquals(3, after.size());
+        Finding cutoff = after.stream().filter(x -> x.ruleId().equals("WA-NLETS-ICE-CUTOFF")).findFirst().orElseThrow();
+        assertEquals("critical", cutoff.severity());
+        assertTrue(cutoff.explanation().contains("access after revocation") && cutoff.explanation().contains("agency policy, not a statute"));
+        assertEquals(List.of(), ids(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of(), "BORDER CROSSING")),
+                "CBP kept access, and its reason is not immigration");
+        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"),
+                ids(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of("immigration"), "IMMIGRATION STATUS")));
+    }
+
+    @Test
+    void newYorkWithAndWithoutAJudicialWarrant() {
+        List<Finding> judicial = evaluator.evaluate(nyDmv("judicial warrant 1:25-mj-01234 (S.D.N.Y.)"));
+        assertEquals("verify", judicial.get(0).severity());
+        assertEquals("judicial_warrant", judicial.get(0).legalProcess());
+        List<Finding> admin = evaluator.evaluate(nyDmv("ICE administrative warrant I-205"));
+        assertEquals("high", admin.get(0).severity());
+        assertEquals("administrative_warrant", admin.get(0).legalProcess());
+        assertTrue(admin.get(0).explanation().contains("administrative warrant or detainer, which this rule does not accept"));
+        assertEquals("high", evaluator.evaluate(nyDmv(null)).get(0).severity());
+    }
+
+    @Test
+    void illinoisOutOfStateImmigrationAndTexas() {
+        assertEquals(List.of("IL-ALPR-2-130"), ids(alpr("Mount Prospect IL PD", "IL", "2026-02-04", "Harris County TX SO", "local", "TX",
+                null, false, List.of("immigration"), "Immigration (civil/administrative)")));
+        assertEquals(List.of(), ids(alpr("Mount Prospect IL PD", "IL", "2026-02-10", "Dallas TX PD", "local", "TX", null, false,
+                List.of(), "Wanted Person (Arrest Warrant/Fugitive)")));
+        assertEquals(List.of(), ids(alpr("The Colony TX PD", "TX", "2025-11-05", "Immigration and Customs Enforcement [Federal]",
+                "federal", null, "ICE-ERO", true, List.of("immigration"), "deportation case")), "Texas restricts nothing");
+    }
+
+    @Test
+    void lowConfidenceRulesSaySo() {
+        EventFacts nj = new EventFacts("NJ MVC", "NJ", "DMV_PORTAL", LocalDate.parse("2025-03-01"), "ICE", null, "federal", null,
+                "ICE-ERO", true, List.of(), null, null, null);
+        Finding f = evaluator.evaluate(nj).get(0);
+        assertEquals("low", f.confidence());
+        assertTrue(f.explanation().contains("Rule confidence low"), f.explanation());
+    }
+
+    @Test
+    void rulesAreNotAppliedBeforeTheyTookEffect() {
+        assertEquals(List.of(), ids(alpr("Portland OR PD", "OR", "2026-03-30", "U.S. Border Patrol", "federal", null, "CBP-USBP",
+                true, List.of(), "lookup")), "OR SB 1516 took effect 2026-03-31");
+        assertEquals(List.of("OR-ALPR-SB1516"), ids(alpr("Portland OR PD", "OR", "2026-03-31", "U.S. Border Patrol", "federal", null,
+                "CBP-USBP", true, List.of(), "lookup")));
+    }
+}
