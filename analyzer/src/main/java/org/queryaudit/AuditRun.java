@@ -27,8 +27,6 @@ import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
-import org.queryaudit.report.AgencyReport;
-import org.queryaudit.report.FlaggedReport;
 import org.queryaudit.resolve.AgencyResolver;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.ReasonTagger;
@@ -38,8 +36,9 @@ import org.queryaudit.classify.SharingIndex;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.evaluate.RuleEvaluator;
 import org.queryaudit.evaluate.SharingAudit;
-import org.queryaudit.report.SharingAuditReport;
-import org.queryaudit.report.ViolationsReport;
+import org.queryaudit.report.RunOutputs;
+import org.queryaudit.report.RunReportPage;
+import org.queryaudit.report.SensitiveValues;
 import org.queryaudit.report.EventStore;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.Manifest;
@@ -130,32 +129,31 @@ public final class AuditRun {
                         + months + ". Nothing was written");
             }
 
+            List<InputFile> all = plan.all();
+            Map<String, String> sha = InputHashes.of(spark, all.stream().map(InputFile::uri).toList());
+            SensitiveValues sensitive = SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"),
+                    new ArrayList<>(sha.values()));
+
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> events = marked.filter(col(IN_PERIOD))
                     .drop(ParsedRows.QUARANTINE_REASON, ParsedRows.RAW_TEXT, EventIngest.STATUS, IN_PERIOD);
             UsStates states = UsStates.shipped();
+            LOG.info("resolve, tag, classify, evaluate: {} events", total.selected());
             events = ResolveStage.apply(events, new AgencyResolver(run.directory(), states));
             events = TagStage.apply(events, new ReasonTagger(run.tagRules(), states));
             events = ClassifyStage.apply(events, new SharingIndex(shares));
             events = EvaluateStage.apply(events, new RuleEvaluator(run.rules(), run.legalProcess()));
-            EventStore.write(events, out.file(EventStore.FOLDER));
+            EventStore.write(sensitive.apply(events), out.file(EventStore.FOLDER));
             Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER));
             outputs.put(EventStore.FOLDER, total.selected());
-            outputs.put(AgencyReport.FILE, AgencyReport.write(out.fs(), out.file(AgencyReport.FILE), stored));
-            outputs.put(FlaggedReport.FILE, FlaggedReport.write(out.fs(), out.file(FlaggedReport.FILE), stored));
-            outputs.put(ViolationsReport.FILE, ViolationsReport.write(out.fs(), out.file(ViolationsReport.FILE), stored));
-            LOG.info("evaluate: {} events flagged, {} violations", outputs.get(FlaggedReport.FILE),
-                    outputs.get(ViolationsReport.FILE));
-            if (!plan.sharing().isEmpty()) {
-                List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
-                outputs.put(SharingAuditReport.FILE, SharingAuditReport.write(out.fs(), out.file(SharingAuditReport.FILE), audit));
-            }
             outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, marked, sharingRejected));
-            LOG.info("report: {} agency report rows, {} quarantined rows", outputs.get(AgencyReport.FILE),
-                    outputs.get(Quarantine.FILE));
 
-            List<InputFile> all = plan.all();
-            Map<String, String> sha = InputHashes.of(spark, all.stream().map(InputFile::uri).toList());
+            List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
+            RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), periodLabel(opt, stored), all.size(),
+                    total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
+                    !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile));
+            RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts), outputs);
+
             Manifest manifest = new Manifest(Sessions.toolVersion());
             manifest.profiles(all.stream().map(InputFile::profile).filter(java.util.Objects::nonNull).toList());
             manifest.period(opt.month(), opt.from(), opt.to());
@@ -165,15 +163,52 @@ public final class AuditRun {
             manifest.totals(total);
             manifest.root().put("sharing_rows", shares.size());
             manifest.outputs(outputs);
+            manifest.sensitive(SensitiveValues.COLUMNS, sensitive.shown(), sensitive.keySource());
             warnings.forEach(w -> LOG.warn(w));
             manifest.warnings(warnings);
             manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
+            manifest.outputDigests(RunOutputs.digests(out.fs(), out.root()));
             manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
             manifest.write(out.fs(), out.file(Manifest.FILE));
             return new RunResult(out.target().toString(), total, perFile, outputs);
         } finally {
             marked.unpersist();
         }
+    }
+
+    /** "2025-09", "2025-01 to 2026-03", or the --from/--to dates: what the reports say the run covers. */
+    private static String periodLabel(RunOptions opt, Dataset<Row> events) {
+        if (opt.month() != null) {
+            return opt.month();
+        }
+        if (opt.from() != null || opt.to() != null) {
+            return (opt.from() == null ? "start" : opt.from().toString()) + " to " + (opt.to() == null ? "end" : opt.to().toString());
+        }
+        Row r = events.agg(org.apache.spark.sql.functions.min(QueryEvent.MONTH), org.apache.spark.sql.functions.max(QueryEvent.MONTH))
+                .first();
+        if (r.isNullAt(0)) {
+            return "no events";
+        }
+        return r.getString(0).equals(r.getString(1)) ? r.getString(0) : r.getString(0) + " to " + r.getString(1);
+    }
+
+    private static List<Map<String, Object>> inputRows(List<InputFile> all, Map<String, String> sha,
+                                                       Map<String, RowCounts> perFile) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (InputFile f : all) {
+            RowCounts c = perFile.getOrDefault(f.displayPath(), RowCounts.ZERO);
+            Map<String, Object> m = new java.util.HashMap<>();
+            m.put("path", f.displayPath());
+            m.put("format", f.formatId());
+            m.put("owner", f.ownerAgency() == null ? "per row (" + f.ownerBasis() + ")" : f.ownerAgency() + " (" + f.ownerState() + ")");
+            m.put("read", c.read());
+            m.put("accepted", c.accepted());
+            m.put("duplicate", c.duplicate());
+            m.put("quarantined", c.quarantined());
+            m.put("sha256", sha.get(f.uri()));
+            rows.add(m);
+        }
+        return rows;
     }
 
     private static boolean periodGiven(RunOptions opt) {

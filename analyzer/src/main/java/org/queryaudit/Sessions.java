@@ -25,7 +25,9 @@ public final class Sessions {
         conf.setIfMissing("spark.sql.adaptive.enabled", "true");
         // events/ partitions are owner_state=WA/month=2025-03: keep them text, never guessed dates.
         conf.setIfMissing("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        return SparkSession.builder().config(conf).getOrCreate();
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        spark.sparkContext().addSparkListener(new ProgressLog());
+        return spark;
     }
 
     public static String toolVersion() {

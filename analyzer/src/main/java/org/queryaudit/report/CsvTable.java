@@ -56,13 +56,19 @@ public final class CsvTable {
         return n;
     }
 
-    /** The text of one value as a CSV cell. */
+    /** The text of one value as a CSV cell: as {@link #text}, and never a formula. */
     public static String cell(Object v) {
+        String t = text(v);
+        return v instanceof Number || v instanceof Boolean ? t : inert(t);
+    }
+
+    /** The plain text of one value (instants in ISO 8601 UTC, lists joined with ';'). */
+    public static String text(Object v) {
         if (v == null) {
             return "";
         }
         if (v instanceof String s) {
-            return inert(s);
+            return s;
         }
         if (v instanceof Instant i) {
             return DateTimeFormatter.ISO_INSTANT.format(i);
@@ -81,7 +87,7 @@ public final class CsvTable {
                 }
                 b.append(o);
             }
-            return inert(b.toString());
+            return b.toString();
         }
         if (v instanceof scala.collection.Map<?, ?> map) {
             StringBuilder b = new StringBuilder();
@@ -91,7 +97,7 @@ public final class CsvTable {
                 }
                 b.append(e.getKey()).append('=').append(e.getValue());
             }
-            return inert(b.toString());
+            return b.toString();
         }
         return v.toString();
     }

@@ -65,6 +65,7 @@ public final class Manifest {
         ArrayNode arr = root.has("inputs") ? (ArrayNode) root.get("inputs") : root.putArray("inputs");
         ObjectNode n = arr.addObject();
         n.put("path", f.displayPath());
+        n.put("uri", f.uri());
         n.put("kind", f.profile() == null ? "empty" : f.profile().kind() == FormatProfile.Kind.SHARING ? "sharing" : "events");
         n.put("format", f.formatId());
         n.put("format_basis", f.formatBasis());
@@ -97,6 +98,20 @@ public final class Manifest {
             n.put("origin", p.origin());
             n.put("sha256", p.sha256());
         });
+    }
+
+    public void sensitive(List<String> columns, boolean shown, String keySource) {
+        ObjectNode n = root.putObject("sensitive");
+        ArrayNode c = n.putArray("columns");
+        columns.forEach(c::add);
+        n.put("treatment", shown ? "shown in clear (--show-sensitive)" : "keyed SHA-256 hash, 'h:' + 16 hex characters");
+        n.put("key", keySource);
+    }
+
+    /** Every output file's SHA-256, so {@code queryaudit verify} can tell a changed report. */
+    public void outputDigests(Map<String, String> digests) {
+        ObjectNode n = root.putObject("output_sha256");
+        digests.forEach(n::put);
     }
 
     public void totals(RowCounts rows) {

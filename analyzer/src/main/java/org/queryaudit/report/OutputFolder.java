@@ -62,6 +62,11 @@ public final class OutputFolder {
         return new Path(work, name);
     }
 
+    /** The folder being written (moved to the target when the run finishes). */
+    public Path root() {
+        return work;
+    }
+
     public Path target() {
         return target;
     }

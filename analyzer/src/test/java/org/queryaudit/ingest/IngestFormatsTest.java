@@ -154,7 +154,8 @@ class IngestFormatsTest {
                 """.formatted(LAKEWOOD, LOS_ALTOS, TEST_CITY, MT_PROSPECT, COLONY, OLYMPIA, OKALOOSA));
 
         var requests = org.queryaudit.cli.InputsListAccess.read(dir.resolve("in/inputs.csv"));
-        RunOptions opt = RunOptions.of(requests, dir.resolve("out").toString());
+        // Plates and user names in clear: this test checks what was read (SensitiveValuesTest checks the hashing).
+        RunOptions opt = RunOptions.of(requests, dir.resolve("out").toString()).withShowSensitive();
         result = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(opt);
         for (Row r : TestSpark.session().read().parquet(dir.resolve("out/events").toString()).collectAsList()) {
             String file = Path.of(r.<String>getAs("source_file")).getFileName().toString();

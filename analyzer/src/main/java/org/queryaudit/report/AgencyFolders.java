@@ -1,0 +1,170 @@
+package org.queryaudit.report;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.queryaudit.evaluate.Rule;
+import org.queryaudit.evaluate.RuleBook;
+import org.queryaudit.ingest.QueryEvent;
+
+/**
+ * {@code agencies/<slug>/}: for every requesting agency with a violation, its own
+ * {@code violations.csv} (all of them) and a letter-ready {@code report.html}. The
+ * violations stream to the driver once, sorted by agency, one partition at a time.
+ */
+public final class AgencyFolders {
+    public static final String FOLDER = "agencies";
+    static final int EVIDENCE_ROWS = 500;
+
+    private AgencyFolders() {
+    }
+
+    /** Who a requester is, as the reports group it. */
+    public record Requester(String name, String ori) {
+        public String display() {
+            return name != null ? name : ori != null ? ori : "(unknown requester)";
+        }
+
+        public String slug() {
+            return Slug.of(display(), name + "\u0001" + ori);
+        }
+    }
+
+    /** Page facts that come from elsewhere in the run. */
+    public record Context(String period, String ruleDigest, int inputCount, Map<Requester, AgencyTotals> totals, RuleBook rules) {
+    }
+
+    /** What the agency report says about one requester in all. */
+    public record AgencyTotals(String level, String component, String basis, long queries, String firstSeen, String lastSeen,
+                               TreeSet<String> owners) {
+    }
+
+    /** Writes the folders; returns the slug of every agency written. */
+    public static Map<Requester, String> write(FileSystem fs, Path folder, Dataset<Row> violations, Context ctx)
+            throws IOException {
+        Dataset<Row> sorted = violations.orderBy(col(QueryEvent.REQUESTER_NAME).asc_nulls_first(),
+                col(QueryEvent.REQUESTER_ORI).asc_nulls_first(), col(QueryEvent.OCCURRED_AT), col(QueryEvent.EVENT_ID),
+                col("rule_id"));
+        List<String> header = List.of(sorted.columns());
+        Map<Requester, String> slugs = new LinkedHashMap<>();
+        Iterator<Row> it = sorted.toLocalIterator();
+        Group g = null;
+        while (it.hasNext()) {
+            Row r = it.next();
+            Requester who = new Requester(r.getAs(QueryEvent.REQUESTER_NAME), r.getAs(QueryEvent.REQUESTER_ORI));
+            if (g == null || !g.who.equals(who)) {
+                if (g != null) {
+                    g.finish(fs, folder, ctx);
+                }
+                g = new Group(who, fs, new Path(new Path(folder, who.slug()), "violations.csv"), header);
+                slugs.put(who, who.slug());
+            }
+            g.add(r);
+        }
+        if (g != null) {
+            g.finish(fs, folder, ctx);
+        }
+        return slugs;
+    }
+
+    /** One agency being written. */
+    private static final class Group {
+        final Requester who;
+        final Writer writer;
+        final CSVPrinter csv;
+        final List<Map<String, Object>> evidence = new ArrayList<>();
+        final Map<String, long[]> byRule = new TreeMap<>();
+        long findings;
+        long verify;
+
+        Group(Requester who, FileSystem fs, Path file, List<String> header) throws IOException {
+            this.who = who;
+            this.writer = new OutputStreamWriter(fs.create(file, true), StandardCharsets.UTF_8);
+            this.csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+            csv.printRecord(header);
+        }
+
+        void add(Row r) throws IOException {
+            Object[] cells = new Object[r.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = CsvTable.cell(r.get(i));
+            }
+            csv.printRecord(cells);
+            findings++;
+            String rule = r.getAs("rule_id");
+            String severity = r.getAs("severity");
+            byRule.computeIfAbsent(rule, k -> new long[1])[0]++;
+            if ("verify".equals(severity)) {
+                verify++;
+            }
+            if (evidence.size() < EVIDENCE_ROWS) {
+                Map<String, Object> e = new HashMap<>();
+                e.put("time", CsvTable.text(r.getAs(QueryEvent.OCCURRED_AT)));
+                e.put("owner", r.getAs(QueryEvent.OWNER_AGENCY));
+                e.put("queryType", r.getAs(QueryEvent.QUERY_TYPE));
+                e.put("reason", r.getAs(QueryEvent.REASON));
+                e.put("caseNumber", r.getAs(QueryEvent.CASE_NUMBER));
+                e.put("pathway", r.getAs("pathway"));
+                e.put("ruleId", rule);
+                e.put("severity", severity);
+                e.put("explanation", r.getAs("explanation"));
+                evidence.add(e);
+            }
+        }
+
+        void finish(FileSystem fs, Path folder, Context ctx) throws IOException {
+            csv.close();
+            AgencyTotals t = ctx.totals().get(who);
+            Map<String, Object> scope = new HashMap<>();
+            scope.put("css", HtmlPage.css());
+            scope.put("agency", who.display());
+            scope.put("ori", who.ori());
+            scope.put("period", ctx.period());
+            scope.put("level", t == null ? "unknown" : t.level());
+            scope.put("component", t == null ? null : t.component());
+            scope.put("basis", t == null ? "" : t.basis());
+            scope.put("queries", t == null ? 0 : t.queries());
+            scope.put("firstSeen", t == null ? "" : t.firstSeen());
+            scope.put("lastSeen", t == null ? "" : t.lastSeen());
+            scope.put("ownerCount", t == null ? 0 : t.owners().size());
+            scope.put("owners", t == null ? "" : String.join("; ", t.owners()));
+            scope.put("violations", findings);
+            scope.put("verify", verify == 0 ? null : verify);
+            List<Map<String, Object>> rules = new ArrayList<>();
+            byRule.forEach((id, n) -> {
+                Rule rule = ctx.rules().rules().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+                Map<String, Object> m = new HashMap<>();
+                m.put("ruleId", id);
+                m.put("count", n[0]);
+                m.put("citation", rule == null ? "" : rule.citation());
+                m.put("status", rule == null ? "" : rule.status());
+                m.put("confidence", rule == null ? "" : rule.confidence());
+                m.put("notice", rule == null ? null : rule.notice());
+                rules.add(m);
+            });
+            scope.put("rules", rules);
+            scope.put("evidence", evidence);
+            scope.put("evidenceShown", evidence.size());
+            scope.put("inputCount", ctx.inputCount());
+            scope.put("ruleDigest", ctx.ruleDigest());
+            HtmlPage.write(fs, new Path(new Path(folder, who.slug()), "report.html"), "agency.mustache", scope);
+        }
+    }
+}

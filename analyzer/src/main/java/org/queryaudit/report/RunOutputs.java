@@ -1,0 +1,138 @@
+package org.queryaudit.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.queryaudit.evaluate.Rule;
+import org.queryaudit.evaluate.RuleBook;
+import org.queryaudit.evaluate.SharingAudit;
+import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.resolve.ResolveStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every report of a run from the stored events, in the order a reader needs them
+ * (the manifest is written last, by the caller). Each output is made once: the agency report
+ * feeds its CSV, its JSON and both HTML pages.
+ */
+public final class RunOutputs {
+    private static final Logger LOG = LoggerFactory.getLogger("queryaudit");
+
+    private RunOutputs() {
+    }
+
+    /** What the reports need from the rest of the run. */
+    public record Inputs(OutputFolder out, Dataset<Row> events, RuleBook rules, List<SharingAudit.Row> sharingAudit,
+                         boolean sharingGiven, RunReportPage.Facts facts) {
+    }
+
+    public static Map<String, Long> write(Inputs in, Map<String, Long> outputs) throws IOException {
+        FileSystem fs = in.out().fs();
+        List<AgencyReport.Line> lines = AgencyReport.build(in.events());
+        outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
+        AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
+        outputs.put(FlaggedReport.FILE, FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.events()));
+        Dataset<Row> violations = ViolationsReport.rows(in.events());
+        outputs.put(ViolationsReport.FILE, CsvTable.write(fs, in.out().file(ViolationsReport.FILE),
+                violations.orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OCCURRED_AT),
+                        col(QueryEvent.EVENT_ID), col("rule_id"))));
+        LOG.info("report: {} agency report rows, {} events flagged, {} violations", lines.size(),
+                outputs.get(FlaggedReport.FILE), outputs.get(ViolationsReport.FILE));
+        if (in.sharingGiven()) {
+            outputs.put(SharingAuditReport.FILE, SharingAuditReport.write(fs, in.out().file(SharingAuditReport.FILE),
+                    in.sharingAudit()));
+        }
+        Set<String> revocations = new TreeSet<>();
+        in.rules().rules().stream().filter(Rule::revocation).forEach(r -> revocations.add(r.id()));
+        ResearchTables.Tables research = ResearchTables.build(in.events(), revocations);
+        ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
+
+        Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(in.events(), lines);
+        Map<AgencyFolders.Requester, String> slugs = AgencyFolders.write(fs, in.out().file(AgencyFolders.FOLDER), violations,
+                new AgencyFolders.Context(in.facts().period(), in.facts().ruleDigest(), in.facts().inputCount(), totals,
+                        in.rules()));
+        outputs.put(AgencyFolders.FOLDER, (long) slugs.size());
+        List<RunReportPage.RuleCount> ruleCounts = new ArrayList<>();
+        for (Row r : violations.groupBy(col("rule_id")).agg(count("*"),
+                sum(when(col("severity").equalTo("verify"), 1).otherwise(0))).orderBy(col("rule_id")).collectAsList()) {
+            ruleCounts.add(new RunReportPage.RuleCount(r.getString(0), r.getLong(1), r.getLong(2)));
+        }
+        RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts, in.rules(), research);
+        LOG.info("report: report.html and {} agency folder(s) written", slugs.size());
+        return outputs;
+    }
+
+    /** Per requester, across owners and months: from the agency report, plus how it was identified. */
+    private static Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals(Dataset<Row> events,
+                                                                                   List<AgencyReport.Line> lines) {
+        Map<AgencyFolders.Requester, String> basis = new HashMap<>();
+        for (Row r : events.select(QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.BASIS).distinct()
+                .collectAsList()) {
+            basis.put(new AgencyFolders.Requester(r.getString(0), r.getString(1)), r.getString(2));
+        }
+        Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> out = new HashMap<>();
+        for (AgencyReport.Line l : lines) {
+            AgencyFolders.Requester who = new AgencyFolders.Requester(l.requesterName(), l.requesterOri());
+            AgencyFolders.AgencyTotals t = out.get(who);
+            TreeSet<String> owners = t == null ? new TreeSet<>() : t.owners();
+            owners.add(l.ownerAgency());
+            String first = t == null || l.firstSeen().compareTo(t.firstSeen()) < 0 ? l.firstSeen() : t.firstSeen();
+            String last = t == null || l.lastSeen().compareTo(t.lastSeen()) > 0 ? l.lastSeen() : t.lastSeen();
+            out.put(who, new AgencyFolders.AgencyTotals(l.level(), l.component(), basis.get(who),
+                    (t == null ? 0 : t.queries()) + l.queries(), first, last, owners));
+        }
+        return out;
+    }
+
+    /** SHA-256 of every file written so far, by path inside the output folder, for {@code verify}. */
+    public static Map<String, String> digests(FileSystem fs, Path folder) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        String root = fs.getFileStatus(folder).getPath().toUri().getPath();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
+        while (it.hasNext()) {
+            LocatedFileStatus s = it.next();
+            String rel = s.getPath().toUri().getPath().substring(root.length()).replaceFirst("^/", "");
+            if (rel.equals(Manifest.FILE)) {
+                continue;
+            }
+            try (InputStream in = fs.open(s.getPath())) {
+                out.put(rel, sha256(in));
+            }
+        }
+        return out;
+    }
+
+    public static String sha256(InputStream in) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream d = new DigestInputStream(in, md)) {
+                d.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

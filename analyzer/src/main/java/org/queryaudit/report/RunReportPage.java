@@ -1,0 +1,163 @@
+package org.queryaudit.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.queryaudit.evaluate.Rule;
+import org.queryaudit.evaluate.RuleBook;
+
+/** {@code report.html}: the whole run for people: totals, charts, sortable tables, the method. */
+public final class RunReportPage {
+    public static final String FILE = "report.html";
+    static final int TOP_AGENCIES = 15;
+    static final int AGENCY_ROWS = 500;
+    static final int RESEARCH_ROWS = 200;
+
+    private RunReportPage() {
+    }
+
+    /** Facts of the run the page states. */
+    public record Facts(String version, String period, int inputCount, RowCounts rows, String ruleDigest,
+                        int directoryRows, int patternCount, boolean hashed, String keySource,
+                        List<Map<String, Object>> inputs) {
+    }
+
+    /** One (rule, severity) count from violations. */
+    public record RuleCount(String ruleId, long count, long verify) {
+    }
+
+    public static void write(FileSystem fs, Path file, Facts facts, List<AgencyReport.Line> lines,
+                             Map<AgencyFolders.Requester, String> slugs, List<RuleCount> ruleCounts, RuleBook book,
+                             ResearchTables.Tables research) throws IOException {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put("css", HtmlPage.css());
+        scope.put("chartJs", HtmlPage.chartJs());
+        scope.put("version", facts.version());
+        scope.put("period", facts.period());
+        scope.put("inputCount", facts.inputCount());
+        scope.put("ruleDigest", facts.ruleDigest().substring(0, 12));
+        scope.put("rowsRead", facts.rows().read());
+        scope.put("quarantined", facts.rows().quarantined());
+        scope.put("duplicates", facts.rows().duplicate());
+        long events = 0;
+        long federal = 0;
+        long immigration = 0;
+        long violations = 0;
+        Map<String, long[]> months = new TreeMap<>();
+        Map<AgencyFolders.Requester, Long> byAgency = new HashMap<>();
+        long[] doors = new long[4];
+        for (AgencyReport.Line l : lines) {
+            events += l.queries();
+            federal += l.federalQueries();
+            immigration += l.immigrationTagged();
+            violations += l.violations();
+            long[] m = months.computeIfAbsent(l.month(), k -> new long[2]);
+            m[0] += l.queries();
+            m[1] += l.violations();
+            byAgency.merge(new AgencyFolders.Requester(l.requesterName(), l.requesterOri()), l.violations(), Long::sum);
+            doors[0] += l.byPathway()[0];
+            doors[1] += l.byPathway()[1];
+            doors[2] += l.byPathway()[2];
+            doors[3] += l.byPathway()[4];
+        }
+        scope.put("events", events);
+        scope.put("federal", federal);
+        scope.put("immigration", immigration);
+        scope.put("violations", violations);
+        scope.put("agenciesWithViolations", slugs.size());
+        scope.put("topN", TOP_AGENCIES);
+
+        List<Map.Entry<AgencyFolders.Requester, Long>> top = byAgency.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<AgencyFolders.Requester, Long>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().display()))
+                .limit(TOP_AGENCIES).toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("months", new ArrayList<>(months.keySet()));
+        data.put("monthQueries", months.values().stream().map(v -> v[0]).toList());
+        data.put("monthViolations", months.values().stream().map(v -> v[1]).toList());
+        data.put("agencies", top.stream().map(e -> e.getKey().display()).toList());
+        data.put("agencyViolations", top.stream().map(Map.Entry::getValue).toList());
+        data.put("pathways", List.of("front door", "back door", "side door", "share unknown"));
+        data.put("pathwayCounts", List.of(doors[0], doors[1], doors[2], doors[3]));
+        data.put("rules", ruleCounts.stream().map(RuleCount::ruleId).toList());
+        data.put("ruleCounts", ruleCounts.stream().map(RuleCount::count).toList());
+        scope.put("data", HtmlPage.scriptJson(data));
+
+        List<AgencyReport.Line> shown = lines.stream()
+                .sorted(Comparator.comparingLong(AgencyReport.Line::violations).reversed()
+                        .thenComparing(Comparator.comparingLong(AgencyReport.Line::queries).reversed()))
+                .limit(AGENCY_ROWS).toList();
+        List<Map<String, Object>> agencyLines = new ArrayList<>();
+        for (AgencyReport.Line l : shown) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("requester", l.requester());
+            m.put("slug", slugs.get(new AgencyFolders.Requester(l.requesterName(), l.requesterOri())));
+            m.put("level", l.level());
+            m.put("component", l.component());
+            m.put("ownerAgency", l.ownerAgency());
+            m.put("ownerState", l.ownerState());
+            m.put("month", l.month());
+            m.put("queries", l.queries());
+            m.put("federalQueries", l.federalQueries());
+            m.put("immigrationTagged", l.immigrationTagged());
+            m.put("violations", l.violations());
+            m.put("front", l.byPathway()[0]);
+            m.put("back", l.byPathway()[1]);
+            m.put("side", l.byPathway()[2]);
+            agencyLines.add(m);
+        }
+        scope.put("agencyLines", agencyLines);
+        scope.put("agencyRows", lines.size());
+        scope.put("agencyRowsShown", shown.size());
+
+        List<Map<String, Object>> ruleLines = new ArrayList<>();
+        for (RuleCount rc : ruleCounts) {
+            Rule r = book.rules().stream().filter(x -> x.id().equals(rc.ruleId())).findFirst().orElse(null);
+            Map<String, Object> m = new HashMap<>();
+            m.put("ruleId", rc.ruleId());
+            m.put("count", rc.count());
+            m.put("verify", rc.verify());
+            m.put("citation", r == null ? "" : r.citation());
+            m.put("status", r == null ? "" : r.status());
+            m.put("confidence", r == null ? "" : r.confidence());
+            ruleLines.add(m);
+        }
+        scope.put("ruleLines", ruleLines);
+        scope.put("research", List.of(
+                table("Federal queries of DMV data by month, message key and federal component",
+                        "Nlets and DMV portal logs; compare with published totals such as 2,671,776 federal queries of Washington DOL data in January-November 2025",
+                        ResearchTables.FEDERAL, research.federal()),
+                table("ALPR queries by door, per owner",
+                        "front door: shared with explicitly; back door: national or statewide lookup; side door: an in-state search for a federal or immigration agency",
+                        ResearchTables.DOORS, research.doors()),
+                table("Queries after a revocation", "access a state had cut off at the rule's date",
+                        ResearchTables.REVOCATION, research.revocation())));
+        scope.put("directoryRows", facts.directoryRows());
+        scope.put("patternCount", facts.patternCount());
+        scope.put("inputs", facts.inputs());
+        scope.put("hashed", facts.hashed());
+        scope.put("keySource", facts.keySource());
+        HtmlPage.write(fs, file, "report.mustache", scope);
+    }
+
+    private static Map<String, Object> table(String title, String note, String file, ResearchTables.Table t) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", title);
+        m.put("note", note + (t.rows().size() > RESEARCH_ROWS ? "; first " + RESEARCH_ROWS + " of " + t.rows().size() + " rows" : ""));
+        m.put("file", file);
+        m.put("header", t.header());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (List<Object> r : t.rows().subList(0, Math.min(RESEARCH_ROWS, t.rows().size()))) {
+            rows.add(Map.of("cells", r.stream().map(CsvTable::text).toList()));
+        }
+        m.put("rows", rows);
+        return m;
+    }
+}

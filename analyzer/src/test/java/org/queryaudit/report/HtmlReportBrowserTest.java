@@ -1,0 +1,123 @@
+package org.queryaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.queryaudit.AuditRun;
+import org.queryaudit.RunOptions;
+import org.queryaudit.TestSpark;
+import org.queryaudit.cli.InputsListAccess;
+import org.queryaudit.ingest.ProfileCatalog;
+
+/**
+ * The demo's report.html and an agency report, rendered by headless Chromium: the charts
+ * drew, the page's numbers equal agency_report.csv, and the page requested nothing outside
+ * itself. Screenshots go to target/screenshots/.
+ */
+class HtmlReportBrowserTest {
+    @TempDir
+    static Path tmp;
+    static Path out;
+    static final Path SHOTS = TestSpark.root().resolve("analyzer/target/screenshots");
+
+    @BeforeAll
+    static void runDemo() throws IOException {
+        out = tmp.resolve("demo");
+        new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(
+                RunOptions.of(InputsListAccess.read(TestSpark.root().resolve("sample-logs/inputs.csv")), out.toString()));
+        Files.createDirectories(SHOTS);
+    }
+
+    static List<CSVRecord> csv(Path f) throws IOException {
+        try (var r = Files.newBufferedReader(f)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    /** Renders a page: its DOM after scripts ran, a screenshot, and the requests it made. */
+    record Rendered(Document dom, List<String> requests) {
+    }
+
+    static Rendered render(Path page, String shot) throws Exception {
+        return render(page, shot, 20_000);
+    }
+
+    static Rendered render(Path page, String shot, long minShotBytes) throws Exception {
+        Path work = Files.createTempDirectory(tmp, "chromium");
+        String dom = Chromium.run(page, work.resolve("profile"), List.of("--dump-dom", "--log-net-log=" + work.resolve("net.json")));
+        Chromium.run(page, work.resolve("profile2"), List.of("--window-size=1400,2600", "--screenshot=" + SHOTS.resolve(shot)));
+        assertTrue(Files.size(SHOTS.resolve(shot)) > minShotBytes, "a screenshot of " + page + " was written");
+        return new Rendered(Jsoup.parse(dom), NetLog.pageRequests(work.resolve("net.json")));
+    }
+
+    static long num(Element e) {
+        return Long.parseLong(e.text().replace(",", "").trim());
+    }
+
+    @Test
+    void theRunReportDrawsItsChartsAndMatchesTheAgencyReport() throws Exception {
+        Rendered r = render(out.resolve("report.html"), "report.png");
+        assertEquals("4", r.dom().body().attr("data-charts-drawn"), "all four charts drew pixels");
+        List<CSVRecord> rows = csv(out.resolve("agency_report.csv"));
+        Map<String, CSVRecord> byKey = new HashMap<>();
+        for (CSVRecord c : rows) {
+            String who = c.get("requester_name").isEmpty() ? c.get("requester_ori") : c.get("requester_name");
+            byKey.put(who + "|" + c.get("owner_agency") + "|" + c.get("month"), c);
+        }
+        List<Element> trs = r.dom().select("#agency-table tbody tr");
+        assertEquals(rows.size(), trs.size(), "the demo's 62 rows all fit the page");
+        for (Element tr : trs) {
+            List<Element> td = tr.select("td");
+            CSVRecord c = byKey.get(td.get(0).text() + "|" + td.get(3).text() + "|" + td.get(5).text());
+            assertTrue(c != null, "page row not in agency_report.csv: " + tr.text());
+            assertEquals(Long.parseLong(c.get("queries")), num(td.get(6)));
+            assertEquals(Long.parseLong(c.get("federal_queries")), num(td.get(7)));
+            assertEquals(Long.parseLong(c.get("immigration_tagged")), num(td.get(8)));
+            assertEquals(Long.parseLong(c.get("violations")), num(td.get(9)));
+            assertEquals(Long.parseLong(c.get("front_door")), num(td.get(10)));
+            assertEquals(Long.parseLong(c.get("back_door")), num(td.get(11)));
+            assertEquals(Long.parseLong(c.get("side_door")), num(td.get(12)));
+        }
+        assertEquals(rows.stream().mapToLong(c -> Long.parseLong(c.get("queries"))).sum(), num(r.dom().getElementById("total-events")));
+        assertEquals(csv(out.resolve("violations.csv")).size(), num(r.dom().getElementById("total-violations")));
+        assertEquals(List.of(), NetLog.external(r.requests()), "the page loaded nothing from outside itself");
+    }
+
+    @Test
+    void anAgencyReportMatchesItsRowsAndStaysOffline() throws Exception {
+        Path dir = Files.list(out.resolve("agencies")).filter(p -> p.getFileName().toString().startsWith("u-s-border-patrol-"))
+                .findFirst().orElseThrow();
+        Rendered r = render(dir.resolve("report.html"), "agency-u-s-border-patrol.png");
+        long queries = csv(out.resolve("agency_report.csv")).stream().filter(c -> c.get("requester_name").equals("U.S. Border Patrol"))
+                .mapToLong(c -> Long.parseLong(c.get("queries"))).sum();
+        assertEquals(queries, num(r.dom().getElementById("agency-queries")));
+        assertEquals(csv(dir.resolve("violations.csv")).size(), num(r.dom().getElementById("agency-violations")));
+        assertEquals(csv(dir.resolve("violations.csv")).size(), r.dom().select("#evidence-table tbody tr").size());
+        assertTrue(r.dom().select("#rule-table").text().contains("CA-ALPR-SB34"));
+        assertEquals(List.of(), NetLog.external(r.requests()));
+    }
+
+    @Test
+    void theRequestCheckWouldSeeAPageThatLoadsFromOutside() throws Exception {
+        Path probe = tmp.resolve("probe.html");
+        // Loopback with nothing listening: the request is made and refused on this machine.
+        Files.writeString(probe, "<!DOCTYPE html><html><body><img src=\"http://127.0.0.1:9/x.png\"></body></html>");
+        Rendered r = render(probe, "probe.png", 0);
+        assertFalse(NetLog.external(r.requests()).isEmpty(), "the net-log check sees a page's external request");
+    }
+}
