@@ -72,7 +72,7 @@ final class FlockAudit {
         }
     }
 
-    private static List<String> cells(Era era, GenRow g, boolean rangeWithTo, double sentinelShare, Random r) {
+    static List<String> cells(Era era, GenRow g, boolean rangeWithTo, double sentinelShare, Random r) {
         String type = g.type() == null || g.type().isEmpty() ? Pools.pick(r, Pools.SEARCH_TYPES) : g.type();
         int nets = type.startsWith("lookup") ? 600 + r.nextInt(60) : 1 + r.nextInt(900);
         String devices = r.nextDouble() < sentinelShare ? "——" : String.valueOf(nets * (5 + r.nextInt(30)));

@@ -33,27 +33,33 @@ final class OtherExports {
 
     /** timestamp,message_key,originating_ori,destination,user_id,control_field,purpose_code,reason,query,response_status */
     static void nlets(Path file, List<GenRow> rows, String destination, Random r, Csv.Quirks quirks) throws IOException {
-        DateTimeFormatter ts = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("America/Los_Angeles"));
         List<String> header = List.of("timestamp", "message_key", "originating_ori", "destination", "user_id",
                 "control_field", "purpose_code", "reason", "query", "response_status");
         try (Csv out = Csv.open(file)) {
             out.row(header);
             int n = 0;
             for (GenRow g : rows) {
-                String key = g.type();
-                String query = switch (key) {
-                    case "DQ", "DR" -> "OLN/WDL" + g.target() + ".";
-                    case "DNQ" -> "NAM/DOE,JOHN.DOB/19800101.SEX/M";
-                    case "IAQ" -> "NAM/DOE,JOHN.DOB/19800101.POB/MX";
-                    default -> "LIC/" + g.target() + ".LIS/" + destination;
-                };
-                List<String> cells = List.of(ts.format(g.at()), key, g.ori(), destination,
-                        "U" + (1000 + r.nextInt(9000)), "C" + (100000 + r.nextInt(900000)), "C",
-                        g.reason(), query, r.nextInt(5) == 0 ? "NO RECORD" : "HIT");
+                List<String> cells = nletsCells(g, destination, r);
                 out.row(cells);
                 quirks.after(++n, out, header, cells);
             }
         }
+    }
+
+    private static final DateTimeFormatter NLETS_TIME =
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("America/Los_Angeles"));
+
+    /** One message-log row. */
+    static List<String> nletsCells(GenRow g, String destination, Random r) {
+        String key = g.type();
+        String query = switch (key) {
+            case "DQ", "DR" -> "OLN/WDL" + g.target() + ".";
+            case "DNQ" -> "NAM/DOE,JOHN.DOB/19800101.SEX/M";
+            case "IAQ" -> "NAM/DOE,JOHN.DOB/19800101.POB/MX";
+            default -> "LIC/" + g.target() + ".LIS/" + destination;
+        };
+        return List.of(NLETS_TIME.format(g.at()), key, g.ori(), destination, "U" + (1000 + r.nextInt(9000)),
+                "C" + (100000 + r.nextInt(900000)), "C", g.reason(), query, r.nextInt(5) == 0 ? "NO RECORD" : "HIT");
     }
 
     /** access_time,account_id,agency_name,agency_ori,record_type,search_criteria,purpose,case_number,legal_process,result_count */

@@ -184,6 +184,11 @@ public final class EventMapper {
     }
 
     private boolean isHeaderAgain(List<String> cells) {
+        // Cheap first: a repeated header repeats its first cell.
+        String first = binding.headerKeys().get(0);
+        if (!first.isEmpty() && !first.equals(HeaderKey.of(cells.get(0)))) {
+            return false;
+        }
         int same = 0;
         for (int i = 0; i < binding.headerKeys().size(); i++) {
             if (!binding.headerKeys().get(i).isEmpty() && binding.headerKeys().get(i).equals(HeaderKey.of(cells.get(i)))) {

@@ -20,10 +20,14 @@ public final class RedactionMarkers implements Serializable {
     private final List<String> regexes;
     private final Set<String> sentinels;
     private final int version;
+    private final String firstCharacters;
     private transient List<Pattern> patterns;
 
-    private RedactionMarkers(int version, Set<String> exact, List<String> regexes, Set<String> sentinels) {
+    private RedactionMarkers(int version, Set<String> exact, List<String> regexes, Set<String> sentinels, String firstCharacters) {
         this.version = version;
+        StringBuilder first = new StringBuilder(firstCharacters.toLowerCase(Locale.ROOT));
+        exact.forEach(e -> first.append(e.charAt(0)));
+        this.firstCharacters = first.toString();
         this.exact = exact;
         this.regexes = regexes;
         this.sentinels = sentinels;
@@ -37,7 +41,8 @@ public final class RedactionMarkers implements Serializable {
         root.path("patterns").forEach(n -> regexes.add(n.path("regex").asText()));
         Set<String> sentinels = new HashSet<>();
         root.path("sentinels").forEach(n -> sentinels.add(n.asText()));
-        RedactionMarkers m = new RedactionMarkers(root.path("version").asInt(1), exact, regexes, sentinels);
+        RedactionMarkers m = new RedactionMarkers(root.path("version").asInt(1), exact, regexes, sentinels,
+                root.path("pattern_first_characters").asText(""));
         m.compiled();
         return m;
     }
@@ -55,6 +60,10 @@ public final class RedactionMarkers implements Serializable {
 
     /** Whether a trimmed, non-empty value is a redaction marker. */
     public boolean isRedacted(String value) {
+        // Markers and exemption citations are short and start with one of a few characters.
+        if (value.length() > 80 || firstCharacters.indexOf(Character.toLowerCase(value.charAt(0))) < 0) {
+            return false;
+        }
         if (exact.contains(value.toLowerCase(Locale.ROOT))) {
             return true;
         }

@@ -26,6 +26,14 @@ class OwnerFromFileNameTest {
     }
 
     @Test
+    void aSecondDownloadOrAPartNumberKeepsTheOwner() {
+        assertEquals("Lakewood WA PD", OwnerFromFileName.of("1_1_2025-1_31_2025-Lakewood WA PD-Network-Audit (1).csv", states)
+                .orElseThrow().agency());
+        assertEquals("Big City CA PD", OwnerFromFileName.of("9_1_2025-9_30_2025-Big City CA PD-Network-Audit-part003.csv", states)
+                .orElseThrow().agency());
+    }
+
+    @Test
     void aNameWithoutAStateCodeGivesTheAgencyOnly() {
         var o = OwnerFromFileName.of("1_1_2025-1_31_2025-Some Agency-Network-Audit.csv", states).orElseThrow();
         assertEquals("Some Agency", o.agency());
