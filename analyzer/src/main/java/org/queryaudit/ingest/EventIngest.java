@@ -31,15 +31,16 @@ public final class EventIngest {
 
     /** Every row of every input, parsed on the executors. */
     public static Dataset<Row> parse(SparkSession spark, List<InputFile> inputs) {
-        List<FileSlice> slices = new ArrayList<>();
+        List<FileBinding> bindings = new ArrayList<>();
         for (InputFile f : inputs) {
             if (!f.isEmpty()) {
-                slices.add(FileSlice.whole(FileBinding.of(f)));
+                bindings.add(FileBinding.of(f));
             }
         }
         UsStates states = UsStates.shipped();
         RedactionMarkers markers = RedactionMarkers.shipped();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<FileSlice> slices = SlicePlanner.plan(jsc, bindings);
         JavaRDD<Row> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
                 .mapPartitions(it -> new FlatRows(it, states, markers));
         return spark.createDataFrame(rows, ParsedRows.SCHEMA);

@@ -20,6 +20,7 @@ final class SliceRows implements Iterator<Row> {
     private final EventMapper mapper;
     private final FSDataInputStream in;
     private final CsvRecordReader reader;
+    private final long readerStart;
     private Row next;
     private boolean done;
 
@@ -27,14 +28,22 @@ final class SliceRows implements Iterator<Row> {
         this.slice = slice;
         InputFile f = slice.binding().file();
         this.mapper = new EventMapper(slice.binding(), states, markers);
+        long start = slice.start();
+        long line = slice.firstLine();
         try {
             Path path = new Path(java.net.URI.create(f.uri()));
             this.in = path.getFileSystem(new Configuration()).open(path);
-            in.seek(slice.start());
+            if (!slice.first()) {
+                long[] boundary = RecordBoundary.find(in, slice.start(), slice.inQuotes(), slice.end());
+                start = boundary[0];
+                line += boundary[1];
+            }
+            in.seek(start);
         } catch (IOException e) {
             throw new UncheckedIOException(f.displayPath() + ": cannot be opened on the executor: " + e.getMessage(), e);
         }
-        this.reader = new CsvRecordReader(in, f.delimiter(), slice.firstLine(), f.header().size(), MAX_RECORD_BYTES);
+        this.readerStart = start;
+        this.reader = new CsvRecordReader(in, f.delimiter(), line, f.header().size(), MAX_RECORD_BYTES);
     }
 
     @Override
@@ -57,7 +66,7 @@ final class SliceRows implements Iterator<Row> {
 
     private void advance() {
         try {
-            if (reader.next() && slice.start() + reader.recordStart() < slice.end()) {
+            if (readerStart < slice.end() && reader.next() && readerStart + reader.recordStart() < slice.end()) {
                 next = mapper.map(reader);
             } else {
                 done = true;

@@ -1,0 +1,120 @@
+package org.queryaudit.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.queryaudit.AuditRun;
+import org.queryaudit.RunOptions;
+import org.queryaudit.RunResult;
+import org.queryaudit.TestSpark;
+import org.queryaudit.generate.ScaleLogs;
+
+/**
+ * A large file is read in slices by many tasks. Reading the same export in 4 KB slices (so
+ * slice starts fall inside quoted two-line cells and between CR and LF) must give exactly
+ * what reading it whole gives; the same rows split into several files give the same report.
+ */
+class SlicingTest {
+    @TempDir
+    static Path dir;
+    static Path big;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        big = ScaleLogs.write(ScaleLogs.Kind.FLOCK, 20_000, 1, dir.resolve("one"), 42).get(0);
+        // The same export with CRLF line ends (and CRLF inside the quoted Time Frame cells).
+        Path crlf = dir.resolve("crlf").resolve(big.getFileName());
+        Files.createDirectories(crlf.getParent());
+        Files.writeString(crlf, Files.readString(big).replace("\n", "\r\n"));
+    }
+
+    @AfterEach
+    void whole() {
+        System.clearProperty("queryaudit.sliceBytes");
+    }
+
+    static RunResult run(Path input, String out) throws IOException {
+        return new AuditRun(TestSpark.session(), org.queryaudit.ingest.ProfileCatalog.builtIn())
+                .execute(RunOptions.of(List.of(InputRequest.given(input.toString(), "auto", false)), dir.resolve(out).toString()));
+    }
+
+    static byte[] bytes(String out, String file) throws IOException {
+        return Files.readAllBytes(dir.resolve(out).resolve(file));
+    }
+
+    @Test
+    void slicesReadExactlyWhatAWholeReadReads() throws IOException {
+        for (String kind : List.of("one", "crlf")) {
+            Path input = dir.resolve(kind).resolve(big.getFileName());
+            RunResult whole = run(input, kind + "-whole");
+            System.setProperty("queryaudit.sliceBytes", "4096");
+            RunResult sliced = run(input, kind + "-sliced");
+            System.clearProperty("queryaudit.sliceBytes");
+            assertEquals(whole.rows(), sliced.rows(), kind);
+            assertEquals(20_000, sliced.rows().read(), kind);
+            for (String f : List.of("violations.csv", "flagged.csv", "agency_report.csv", "quarantine.csv")) {
+                assertArrayEquals(bytes(kind + "-whole", f), bytes(kind + "-sliced", f), kind + " " + f);
+            }
+        }
+    }
+
+    @Test
+    void theSameRowsInManyFilesGiveTheSameReport() throws IOException {
+        Path parts = dir.resolve("parts");
+        Files.createDirectories(parts);
+        byte[] all = Files.readAllBytes(big);
+        List<String> records = new ArrayList<>();
+        String header;
+        try (CsvRecordReader r = new CsvRecordReader(new ByteArrayInputStream(all), (byte) ',', 1, 13, 1 << 20)) {
+            r.next();
+            header = r.rawText();
+            while (r.next()) {
+                records.add(r.rawText());
+            }
+        }
+        int files = 5;
+        for (int i = 0; i < files; i++) {
+            Path f = parts.resolve(String.format("9_1_2025-9_30_2025-Big City CA PD-Network-Audit-part%03d.csv", i));
+            try (OutputStream o = Files.newOutputStream(f)) {
+                o.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+                for (int k = i * records.size() / files; k < (i + 1) * records.size() / files; k++) {
+                    o.write((records.get(k) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        run(big, "big");
+        RunResult split = run(parts, "split");
+        assertEquals(20_000, split.rows().accepted());
+        assertArrayEquals(bytes("big", "agency_report.csv"), bytes("split", "agency_report.csv"));
+        assertArrayEquals(bytes("big", "agency_report.json"), bytes("split", "agency_report.json"));
+        assertArrayEquals(bytes("big", "research/doors_by_owner.csv"), bytes("split", "research/doors_by_owner.csv"));
+        assertEquals(withoutProvenance("big"), withoutProvenance("split"));
+    }
+
+    /** violations.csv without the source file and line, which differ by construction. */
+    static List<String> withoutProvenance(String out) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (var r = Files.newBufferedReader(dir.resolve(out).resolve("violations.csv"))) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                rows.add(rec.get("event_id") + "|" + rec.get("rule_id") + "|" + rec.get("explanation"));
+            }
+        }
+        assertTrue(rows.size() > 100, "the data holds violations to compare: " + rows.size());
+        return rows;
+    }
+}
