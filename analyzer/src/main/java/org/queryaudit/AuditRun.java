@@ -15,7 +15,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.queryaudit.ingest.ConfigException;
 import org.queryaudit.ingest.EventIngest;
 import org.queryaudit.ingest.InputFile;
@@ -102,9 +101,18 @@ public final class AuditRun {
         }
 
         LOG.info("ingest: reading {} file(s)", plan.events().size());
-        Dataset<Row> marked = EventIngest.account(EventIngest.parse(spark, plan.events()))
-                .withColumn(IN_PERIOD, when(col(EventIngest.STATUS).equalTo(EventIngest.ACCEPTED), period(opt)).otherwise(lit(false)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<InputFile> all = plan.all();
+        // Inputs are hashed while they are parsed: the key for sensitive values needs the digests.
+        java.util.concurrent.CompletableFuture<Map<String, String>> hashing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> InputHashes.of(spark, all.stream().map(InputFile::uri).toList()));
+        // Every row is parsed once, into a staging Parquet that every later step reads.
+        StageClock clock = new StageClock();
+        // Not "_staging": Spark treats a leaf path starting with '_' or '.' as hidden.
+        org.apache.hadoop.fs.Path staging = out.file("staging.parquet");
+        EventIngest.parse(spark, plan.events()).write().parquet(staging.toString());
+        clock.lap("ingest: parse");
+        Dataset<Row> marked = EventIngest.account(spark.read().parquet(staging.toString()))
+                .withColumn(IN_PERIOD, when(col(EventIngest.STATUS).equalTo(EventIngest.ACCEPTED), period(opt)).otherwise(lit(false)));
         try {
             for (Row r : marked.groupBy(QueryEvent.SOURCE_FILE, EventIngest.STATUS, IN_PERIOD).count().collectAsList()) {
                 String file = r.getString(0);
@@ -119,6 +127,7 @@ public final class AuditRun {
                 perFile.merge(file, add, RowCounts::plus);
             }
             RowCounts total = perFile.values().stream().reduce(RowCounts.ZERO, RowCounts::plus);
+            clock.lap("ingest: account");
             LOG.info("ingest: {} rows read: {} accepted, {} duplicate, {} quarantined; {} in the period",
                     total.read(), total.accepted(), total.duplicate(), total.quarantined(), total.selected());
             if (periodGiven(opt) && total.selected() == 0) {
@@ -129,8 +138,8 @@ public final class AuditRun {
                         + months + ". Nothing was written");
             }
 
-            List<InputFile> all = plan.all();
-            Map<String, String> sha = InputHashes.of(spark, all.stream().map(InputFile::uri).toList());
+            Map<String, String> sha = hashing.join();
+            clock.lap("ingest: hash inputs");
             SensitiveValues sensitive = SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"),
                     new ArrayList<>(sha.values()));
 
@@ -144,15 +153,19 @@ public final class AuditRun {
             events = ClassifyStage.apply(events, new SharingIndex(shares));
             events = EvaluateStage.apply(events, new RuleEvaluator(run.rules(), run.legalProcess()));
             EventStore.write(sensitive.apply(events), out.file(EventStore.FOLDER));
+            clock.lap("resolve, tag, classify, evaluate, store");
             Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER));
             outputs.put(EventStore.FOLDER, total.selected());
-            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, marked, sharingRejected));
+            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark,
+                    spark.read().parquet(staging.toString()), sharingRejected));
+            out.fs().delete(staging, true);
+            clock.lap("report: quarantine");
 
             List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), periodLabel(opt, stored), all.size(),
                     total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile));
-            RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts), outputs);
+            RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock), outputs);
 
             Manifest manifest = new Manifest(Sessions.toolVersion());
             manifest.profiles(all.stream().map(InputFile::profile).filter(java.util.Objects::nonNull).toList());
@@ -169,10 +182,12 @@ public final class AuditRun {
             manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
             manifest.outputDigests(RunOutputs.digests(out.fs(), out.root()));
             manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
+            clock.lap("manifest");
+            manifest.timings(clock.seconds());
             manifest.write(out.fs(), out.file(Manifest.FILE));
             return new RunResult(out.target().toString(), total, perFile, outputs);
         } finally {
-            marked.unpersist();
+            out.fs().delete(staging, true);
         }
     }
 

@@ -62,6 +62,8 @@ public final class VerifyCommand implements Callable<Integer> {
             String status;
             if (!Files.isReadable(f)) {
                 status = "MISSING";
+            } else if (e.getValue().asText().startsWith("bytes:")) {
+                status = ("bytes:" + Files.size(f)).equals(e.getValue().asText()) ? "ok" : "CHANGED";
             } else {
                 try (InputStream s = Files.newInputStream(f)) {
                     status = RunOutputs.sha256(s).equals(e.getValue().asText()) ? "ok" : "CHANGED";

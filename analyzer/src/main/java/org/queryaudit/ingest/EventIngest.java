@@ -2,7 +2,11 @@ package org.queryaudit.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -12,7 +16,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
 
@@ -47,15 +50,23 @@ public final class EventIngest {
     }
 
     /**
-     * Marks each row. Duplicates share an event id (the export's own id, else the content);
-     * the copy from the first file and line is kept, so the choice is the same every run.
+     * Marks each row of the staged parse. Duplicates share an event id (the export's own id,
+     * else the content); the copy from the first file and line is kept, so the choice is the
+     * same every run. Only the ids that occur more than once are shuffled back to the rows (a
+     * narrow aggregation of three columns, normally tiny), never the wide rows themselves.
      */
-    public static Dataset<Row> account(Dataset<Row> parsed) {
-        return parsed.withColumn(STATUS,
-                when(col(ParsedRows.QUARANTINE_REASON).isNotNull(), lit(QUARANTINED))
-                        .when(row_number().over(Window.partitionBy(QueryEvent.EVENT_ID)
-                                .orderBy(QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE)).gt(1), lit(DUPLICATE))
-                        .otherwise(lit(ACCEPTED)));
+    public static Dataset<Row> account(Dataset<Row> staged) {
+        Dataset<Row> repeated = staged.filter(col(ParsedRows.QUARANTINE_REASON).isNull())
+                .groupBy(col(QueryEvent.EVENT_ID).alias("_dup_id"))
+                .agg(count("*").alias("_dup_n"), min(struct(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE))).alias("_keep"))
+                .filter(col("_dup_n").gt(1));
+        Dataset<Row> joined = staged.join(broadcast(repeated), staged.col(QueryEvent.EVENT_ID).equalTo(repeated.col("_dup_id")), "left");
+        return joined.withColumn(STATUS,
+                        when(col(ParsedRows.QUARANTINE_REASON).isNotNull(), lit(QUARANTINED))
+                                .when(col("_keep").isNotNull().and(not(struct(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE))
+                                        .equalTo(col("_keep")))), lit(DUPLICATE))
+                                .otherwise(lit(ACCEPTED)))
+                .drop("_dup_id", "_dup_n", "_keep");
     }
 
     /** The rows of several slices in turn. */

@@ -38,8 +38,47 @@ public final class EventMapper {
     private final TimestampReader times;
     private final Map<String, Pattern> extracts = new HashMap<>();
     private final Map<String, ZoneId> zones = new HashMap<>();
-    private final Map<String, Integer> pos = new HashMap<>();
     private final MessageDigest sha;
+    /** The binding's columns as arrays: the spec, the header cell, and where the value goes. */
+    private final ColumnSpec[] slotSpec;
+    private final int[] slotCell;
+    private final int[] slotTarget;
+    private static final int DESTINATION = -2;
+    private static final java.util.Map<String, Integer> POS = new HashMap<>();
+
+    static {
+        for (int i = 0; i < N; i++) {
+            POS.put(ParsedRows.SCHEMA.fields()[i].name(), i);
+        }
+    }
+
+    private static int at(String column) {
+        return POS.getOrDefault(column, -1);
+    }
+
+    private static final int I_EVENT_ID = at(QueryEvent.EVENT_ID);
+    private static final int I_EXPORT_ID = at(QueryEvent.EXPORT_ID);
+    private static final int I_OWNER_AGENCY = at(QueryEvent.OWNER_AGENCY);
+    private static final int I_OWNER_STATE = at(QueryEvent.OWNER_STATE);
+    private static final int I_REQUESTER_NAME = at(QueryEvent.REQUESTER_NAME);
+    private static final int I_OCCURRED_AT = at(QueryEvent.OCCURRED_AT);
+    private static final int I_MONTH = at(QueryEvent.MONTH);
+    private static final int I_LOCAL_DATE = at(QueryEvent.LOCAL_DATE);
+    private static final int I_SOURCE_SYSTEM = at(QueryEvent.SOURCE_SYSTEM);
+    private static final int I_SOURCE_FORMAT = at(QueryEvent.SOURCE_FORMAT);
+    private static final int I_REDACTED = at(QueryEvent.REDACTED_FIELDS);
+    private static final int I_EXTRA = at(QueryEvent.EXTRA);
+    private static final int I_SOURCE_FILE = at(QueryEvent.SOURCE_FILE);
+    private static final int I_SOURCE_LINE = at(QueryEvent.SOURCE_LINE);
+    private static final int I_TF_START = at(QueryEvent.TIME_FRAME_START);
+    private static final int I_TF_END = at(QueryEvent.TIME_FRAME_END);
+    private static final int I_REASON_Q = at(ParsedRows.QUARANTINE_REASON);
+    private static final int I_RAW = at(ParsedRows.RAW_TEXT);
+    private static final int[] CONTENT = {at(QueryEvent.REQUESTER_NAME), at(QueryEvent.REQUESTER_ORI),
+        at(QueryEvent.REQUESTER_USER), at(QueryEvent.OCCURRED_AT), at(QueryEvent.QUERY_TYPE), at(QueryEvent.REASON),
+        at(QueryEvent.CASE_NUMBER), at(QueryEvent.OFFENSE_TYPE), at(QueryEvent.TARGET), at(QueryEvent.NETWORKS_SEARCHED),
+        at(QueryEvent.DEVICES_SEARCHED), at(QueryEvent.TIME_FRAME_START), at(QueryEvent.TIME_FRAME_END),
+        at(QueryEvent.LEGAL_PROCESS)};
 
     public EventMapper(FileBinding binding, UsStates states, RedactionMarkers markers) {
         this.binding = binding;
@@ -54,8 +93,16 @@ public final class EventMapper {
                 extracts.put(c.field(), Pattern.compile(c.extract(), Pattern.CASE_INSENSITIVE));
             }
         }
-        for (int i = 0; i < N; i++) {
-            pos.put(ParsedRows.SCHEMA.fields()[i].name(), i);
+        int n = binding.index().size();
+        slotSpec = new ColumnSpec[n];
+        slotCell = new int[n];
+        slotTarget = new int[n];
+        int k = 0;
+        for (Map.Entry<String, Integer> e : binding.index().entrySet()) {
+            slotSpec[k] = profile.columns().get(e.getKey());
+            slotCell[k] = e.getValue();
+            slotTarget[k] = e.getKey().equals("destination") ? DESTINATION : at(e.getKey());
+            k++;
         }
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -95,51 +142,51 @@ public final class EventMapper {
         destination = null;
         List<String> redacted = new ArrayList<>();
         List<String> issues = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : binding.index().entrySet()) {
-            ColumnSpec spec = profile.columns().get(e.getKey());
-            String header = file.header().get(e.getValue()).strip();
-            String value = cells.get(e.getValue()).strip();
+        for (int k = 0; k < slotSpec.length; k++) {
+            ColumnSpec spec = slotSpec[k];
+            String value = cells.get(slotCell[k]).strip();
             if (value.isEmpty() || markers.isSentinel(value)) {
                 if (spec.required()) {
-                    issues.add(spec.field() + " ('" + header + "') is empty; the row cannot be placed without it");
+                    issues.add(spec.field() + " ('" + file.header().get(slotCell[k]).strip() + "') is empty; the row cannot be placed without it");
                 }
                 continue;
             }
+            int target = slotTarget[k];
             try {
                 switch (spec.type()) {
                     case TEXT -> {
                         if (markers.isRedacted(value)) {
                             redacted.add(spec.field());
-                            put(v, spec.field(), value);
+                            set(v, target, value);
                         } else {
-                            put(v, spec.field(), extract(spec.field(), value));
+                            set(v, target, spec.extract() == null ? value : extract(spec.field(), value));
                         }
                     }
-                    case COUNT -> put(v, spec.field(), count(value));
-                    case TIMESTAMP -> put(v, spec.field(), times.read(value));
+                    case COUNT -> set(v, target, count(value));
+                    case TIMESTAMP -> set(v, target, times.read(value));
                     case TIME_RANGE -> {
                         Instant[] range = times.readRange(value);
-                        put(v, QueryEvent.TIME_FRAME_START, range[0]);
-                        put(v, QueryEvent.TIME_FRAME_END, range[1]);
+                        v[I_TF_START] = range[0];
+                        v[I_TF_END] = range[1];
                     }
                 }
             } catch (IllegalArgumentException ex) {
-                issues.add(spec.field() + " ('" + header + "'): " + ex.getMessage());
+                issues.add(spec.field() + " ('" + file.header().get(slotCell[k]).strip() + "'): " + ex.getMessage());
             }
         }
         if (!owner(v, issues) || !issues.isEmpty()) {
             return quarantine(r, String.join("; ", issues));
         }
-        if (profile.requester() == FormatProfile.RequesterFrom.OWNER && get(v, QueryEvent.REQUESTER_NAME) == null) {
-            put(v, QueryEvent.REQUESTER_NAME, get(v, QueryEvent.OWNER_AGENCY));
+        if (profile.requester() == FormatProfile.RequesterFrom.OWNER && v[I_REQUESTER_NAME] == null) {
+            v[I_REQUESTER_NAME] = v[I_OWNER_AGENCY];
         }
-        Instant at = (Instant) get(v, QueryEvent.OCCURRED_AT);
-        ZonedDateTime local = at.atZone(zones.computeIfAbsent(states.zoneOf((String) get(v, QueryEvent.OWNER_STATE)), ZoneId::of));
-        put(v, QueryEvent.MONTH, String.format(Locale.ROOT, "%04d-%02d", local.getYear(), local.getMonthValue()));
-        put(v, QueryEvent.LOCAL_DATE, local.toLocalDate());
-        put(v, QueryEvent.SOURCE_SYSTEM, profile.sourceSystem());
-        put(v, QueryEvent.SOURCE_FORMAT, profile.id());
-        put(v, QueryEvent.REDACTED_FIELDS, scalaList(redacted));
+        Instant at = (Instant) v[I_OCCURRED_AT];
+        ZonedDateTime local = at.atZone(zones.computeIfAbsent(states.zoneOf((String) v[I_OWNER_STATE]), ZoneId::of));
+        v[I_MONTH] = month(local.getYear(), local.getMonthValue());
+        v[I_LOCAL_DATE] = local.toLocalDate();
+        v[I_SOURCE_SYSTEM] = profile.sourceSystem();
+        v[I_SOURCE_FORMAT] = profile.id();
+        v[I_REDACTED] = scalaList(redacted);
         Map<String, String> extra = new LinkedHashMap<>();
         for (Map.Entry<Integer, String> e : binding.unmapped().entrySet()) {
             String value = cells.get(e.getKey()).strip();
@@ -147,35 +194,35 @@ public final class EventMapper {
                 extra.put(e.getValue(), value);
             }
         }
-        put(v, QueryEvent.EXTRA, scala.jdk.javaapi.CollectionConverters.asScala(extra));
-        put(v, QueryEvent.SOURCE_FILE, file.displayPath());
-        put(v, QueryEvent.SOURCE_LINE, r.line());
-        put(v, QueryEvent.EVENT_ID, eventId(v));
+        v[I_EXTRA] = scala.jdk.javaapi.CollectionConverters.asScala(extra);
+        v[I_SOURCE_FILE] = file.displayPath();
+        v[I_SOURCE_LINE] = r.line();
+        v[I_EVENT_ID] = eventId(v);
         return RowFactory.create(v);
     }
 
     /** Sets the owner columns; false (with an issue) when a destination names no known owner. */
     private boolean owner(Object[] v, List<String> issues) {
         if (profile.owner() == FormatProfile.OwnerFrom.FILE) {
-            put(v, QueryEvent.OWNER_AGENCY, file.ownerAgency());
-            put(v, QueryEvent.OWNER_STATE, file.ownerState());
+            v[I_OWNER_AGENCY] = file.ownerAgency();
+            v[I_OWNER_STATE] = file.ownerState();
             return true;
         }
-        String dest = (String) get(v, "destination");
+        String dest = destination;
         if (dest == null) {
             return false; // already reported as a required empty field
         }
         dest = dest.toUpperCase(Locale.ROOT);
         if (dest.length() == 2 && states.isState(dest)) {
-            put(v, QueryEvent.OWNER_AGENCY, states.nameOf(dest) + " (Nlets " + dest + ")");
-            put(v, QueryEvent.OWNER_STATE, dest);
+            v[I_OWNER_AGENCY] = states.nameOf(dest) + " (Nlets " + dest + ")";
+            v[I_OWNER_STATE] = dest;
         } else if (dest.equals("NL")) {
             // A multi-state broadcast: every member state's data is searched.
-            put(v, QueryEvent.OWNER_AGENCY, "Nlets multi-state broadcast (NL)");
-            put(v, QueryEvent.OWNER_STATE, "NL");
+            v[I_OWNER_AGENCY] = "Nlets multi-state broadcast (NL)";
+            v[I_OWNER_STATE] = "NL";
         } else if (ORI.matcher(dest).matches() && states.isState(dest.substring(0, 2))) {
-            put(v, QueryEvent.OWNER_AGENCY, dest);
-            put(v, QueryEvent.OWNER_STATE, dest.substring(0, 2));
+            v[I_OWNER_AGENCY] = dest;
+            v[I_OWNER_STATE] = dest.substring(0, 2);
         } else {
             issues.add("destination '" + dest + "' is neither a state code, NL, nor a 9-character ORI of a state");
             return false;
@@ -208,6 +255,16 @@ public final class EventMapper {
     }
 
     private static Long count(String value) {
+        char c0 = value.charAt(0);
+        if (c0 >= '0' && c0 <= '9' && value.length() < 10) {
+            boolean plain = true;
+            for (int i = 1; i < value.length() && plain; i++) {
+                plain = value.charAt(i) >= '0' && value.charAt(i) <= '9';
+            }
+            if (plain) {
+                return Long.parseLong(value);
+            }
+        }
         if (COUNT_PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT))) {
             return null;
         }
@@ -225,18 +282,15 @@ public final class EventMapper {
 
     private String eventId(Object[] v) {
         sha.reset();
-        String exportId = (String) get(v, QueryEvent.EXPORT_ID);
+        String exportId = (String) v[I_EXPORT_ID];
         // The same search appears in several owners' network audits: an id is per owner.
-        add(get(v, QueryEvent.OWNER_AGENCY));
-        if (exportId != null && !((scala.collection.Seq<?>) get(v, QueryEvent.REDACTED_FIELDS)).contains(QueryEvent.EXPORT_ID)) {
+        add(v[I_OWNER_AGENCY]);
+        if (exportId != null && !((scala.collection.Seq<?>) v[I_REDACTED]).contains(QueryEvent.EXPORT_ID)) {
             add("id");
             add(exportId);
         } else {
-            for (String c : new String[] {QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, QueryEvent.REQUESTER_USER,
-                QueryEvent.OCCURRED_AT, QueryEvent.QUERY_TYPE, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
-                QueryEvent.OFFENSE_TYPE, QueryEvent.TARGET, QueryEvent.NETWORKS_SEARCHED, QueryEvent.DEVICES_SEARCHED,
-                QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END, QueryEvent.LEGAL_PROCESS}) {
-                add(get(v, c));
+            for (int i : CONTENT) {
+                add(v[i]);
             }
         }
         return HexFormat.of().formatHex(sha.digest(), 0, 12);
@@ -258,30 +312,40 @@ public final class EventMapper {
         if (raw.length() > ParsedRows.MAX_RAW_CHARS) {
             raw = raw.substring(0, ParsedRows.MAX_RAW_CHARS) + " [cut: " + raw.length() + " characters in all]";
         }
-        put(v, QueryEvent.SOURCE_FORMAT, profile.id());
-        put(v, QueryEvent.SOURCE_SYSTEM, profile.sourceSystem());
-        put(v, QueryEvent.SOURCE_FILE, file.displayPath());
-        put(v, QueryEvent.SOURCE_LINE, r.line());
-        put(v, QueryEvent.REDACTED_FIELDS, scalaList(List.of()));
-        put(v, QueryEvent.EXTRA, scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of()));
-        put(v, QueryEvent.EVENT_ID, "quarantine:" + file.index() + ":" + r.line());
-        put(v, ParsedRows.QUARANTINE_REASON, reason);
-        put(v, ParsedRows.RAW_TEXT, raw);
+        v[I_SOURCE_FORMAT] = profile.id();
+        v[I_SOURCE_SYSTEM] = profile.sourceSystem();
+        v[I_SOURCE_FILE] = file.displayPath();
+        v[I_SOURCE_LINE] = r.line();
+        v[I_REDACTED] = scalaList(List.of());
+        v[I_EXTRA] = scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of());
+        v[I_EVENT_ID] = "quarantine:" + file.index() + ":" + r.line();
+        v[I_REASON_Q] = reason;
+        v[I_RAW] = raw;
         return RowFactory.create(v);
     }
 
-    private void put(Object[] v, String column, Object value) {
-        Integer i = pos.get(column);
-        if (i != null) {
-            v[i] = value;
-        } else if (column.equals("destination")) {
+    private void set(Object[] v, int target, Object value) {
+        if (target >= 0) {
+            v[target] = value;
+        } else if (target == DESTINATION) {
             destination = (String) value;
         }
     }
 
-    private Object get(Object[] v, String column) {
-        Integer i = pos.get(column);
-        return i != null ? v[i] : column.equals("destination") ? destination : null;
+    private static final String[] MONTHS = new String[12 * 200];
+
+    /** "yyyy-MM" for 1990-2189, made once. */
+    private static String month(int year, int month) {
+        int i = (year - 1990) * 12 + month - 1;
+        if (i < 0 || i >= MONTHS.length) {
+            return String.format(Locale.ROOT, "%04d-%02d", year, month);
+        }
+        String m = MONTHS[i];
+        if (m == null) {
+            m = String.format(Locale.ROOT, "%04d-%02d", year, month);
+            MONTHS[i] = m;
+        }
+        return m;
     }
 
     /** The Nlets destination of the current row: it decides the owner and is not a column of its own. */

@@ -18,8 +18,11 @@ final class FastTimes {
     private FastTimes() {
     }
 
-    /** "9/9/2025, 9:05:01 AM UTC", "01/31/2022, 11:26:24 PM UTC" (the comma and " UTC" optional). */
-    static Instant flock(String s) {
+    /**
+     * "9/9/2025, 9:05:01 AM UTC", "01/31/2022, 11:26:24 PM UTC" (the comma and " UTC"
+     * optional); without " UTC" the time is in {@code zone}.
+     */
+    static Instant flock(String s, ZoneId zone) {
         int[] p = {0};
         int month = digits(s, p, 1, 2);
         if (month < 0 || !expect(s, p, '/')) {
@@ -62,7 +65,7 @@ final class FastTimes {
             return null;
         }
         int h24 = hour % 12 + (a == 'P' ? 12 : 0);
-        return millis(year, month, day, h24, minute, second, 0, ZoneOffset.UTC);
+        return millis(year, month, day, h24, minute, second, 0, rest.isEmpty() ? zone : ZoneOffset.UTC);
     }
 
     /** "2025-06-18 00:02:04.789", "2026-03-10T04:31:52.901Z", "2025-11-20T10:15:00-08:00". */
@@ -140,7 +143,7 @@ final class FastTimes {
     private static int digits(String s, int[] p, int min, int max) {
         int v = 0;
         int n = 0;
-        while (p[0] < s.length() && n < max && Character.isDigit(s.charAt(p[0]))) {
+        while (p[0] < s.length() && n < max && s.charAt(p[0]) >= '0' && s.charAt(p[0]) <= '9') {
             v = v * 10 + (s.charAt(p[0]) - '0');
             p[0]++;
             n++;

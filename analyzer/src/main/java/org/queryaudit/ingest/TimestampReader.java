@@ -43,7 +43,7 @@ public final class TimestampReader {
 
     /** The instant written in {@code text}; throws {@link IllegalArgumentException} saying why not. */
     public Instant read(String text) {
-        Instant fast = flockShape ? FastTimes.flock(text) : null;
+        Instant fast = flockShape ? FastTimes.flock(text, zone) : null;
         if (fast == null && isoShape) {
             fast = FastTimes.iso(text, zone);
         }
@@ -72,9 +72,22 @@ public final class TimestampReader {
         throw new IllegalArgumentException("'" + text + "' is not a date in the profile's formats " + patterns);
     }
 
+    /** The two halves of "A\nB" without a regular expression (the common case); null otherwise. */
+    private static String[] splitRange(String t) {
+        int nl = t.indexOf('\n');
+        if (nl < 0 || t.indexOf('\n', nl + 1) >= 0) {
+            return null;
+        }
+        int end = nl > 0 && t.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+        return new String[] {t.substring(0, end).strip(), t.substring(nl + 1).strip()};
+    }
+
     /** Both ends of a "Time Frame" cell: two lines, or "A UTC to B UTC". */
     public Instant[] readRange(String text) {
-        String[] parts = RANGE_SPLIT.split(text.strip());
+        String[] parts = splitRange(text.strip());
+        if (parts == null) {
+            parts = RANGE_SPLIT.split(text.strip());
+        }
         if (parts.length != 2) {
             throw new IllegalArgumentException("'" + text.replace("\n", "\\n").replace("\r", "\\r")
                     + "' is not two times (on two lines, or 'A to B')");

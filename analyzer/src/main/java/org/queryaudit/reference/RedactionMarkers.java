@@ -20,14 +20,18 @@ public final class RedactionMarkers implements Serializable {
     private final List<String> regexes;
     private final Set<String> sentinels;
     private final int version;
-    private final String firstCharacters;
+    private final List<String> prefixes;
+    private final int maxExact;
+    private final String exactFirst;
     private transient List<Pattern> patterns;
 
-    private RedactionMarkers(int version, Set<String> exact, List<String> regexes, Set<String> sentinels, String firstCharacters) {
+    private RedactionMarkers(int version, Set<String> exact, List<String> regexes, Set<String> sentinels, List<String> prefixes) {
         this.version = version;
-        StringBuilder first = new StringBuilder(firstCharacters.toLowerCase(Locale.ROOT));
+        this.prefixes = List.copyOf(prefixes);
+        this.maxExact = exact.stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder first = new StringBuilder();
         exact.forEach(e -> first.append(e.charAt(0)));
-        this.firstCharacters = first.toString();
+        this.exactFirst = first.toString();
         this.exact = exact;
         this.regexes = regexes;
         this.sentinels = sentinels;
@@ -41,8 +45,9 @@ public final class RedactionMarkers implements Serializable {
         root.path("patterns").forEach(n -> regexes.add(n.path("regex").asText()));
         Set<String> sentinels = new HashSet<>();
         root.path("sentinels").forEach(n -> sentinels.add(n.asText()));
-        RedactionMarkers m = new RedactionMarkers(root.path("version").asInt(1), exact, regexes, sentinels,
-                root.path("pattern_first_characters").asText(""));
+        List<String> prefixes = new ArrayList<>();
+        root.path("pattern_prefixes").forEach(n -> prefixes.add(n.asText()));
+        RedactionMarkers m = new RedactionMarkers(root.path("version").asInt(1), exact, regexes, sentinels, prefixes);
         m.compiled();
         return m;
     }
@@ -60,12 +65,23 @@ public final class RedactionMarkers implements Serializable {
 
     /** Whether a trimmed, non-empty value is a redaction marker. */
     public boolean isRedacted(String value) {
-        // Markers and exemption citations are short and start with one of a few characters.
-        if (value.length() > 80 || firstCharacters.indexOf(Character.toLowerCase(value.charAt(0))) < 0) {
+        // Markers and exemption citations are short; the patterns only match known prefixes.
+        if (value.length() > 80) {
             return false;
         }
-        if (exact.contains(value.toLowerCase(Locale.ROOT))) {
+        if (value.length() <= maxExact && exactFirst.indexOf(Character.toLowerCase(value.charAt(0))) >= 0
+                && exact.contains(value.toLowerCase(Locale.ROOT))) {
             return true;
+        }
+        boolean prefixed = false;
+        for (String p : prefixes) {
+            if (value.regionMatches(true, 0, p, 0, p.length())) {
+                prefixed = true;
+                break;
+            }
+        }
+        if (!prefixed) {
+            return false;
         }
         for (Pattern p : compiled()) {
             if (p.matcher(value).find()) {

@@ -114,6 +114,12 @@ public final class Manifest {
         digests.forEach(n::put);
     }
 
+    /** Wall seconds per stage (run-dependent, like the run's times: only in the manifest). */
+    public void timings(Map<String, Double> seconds) {
+        ObjectNode n = root.putObject("timings_seconds");
+        seconds.forEach((k, v) -> n.put(k, Math.round(v * 10) / 10.0));
+    }
+
     public void totals(RowCounts rows) {
         root.set("rows", rows(rows));
     }

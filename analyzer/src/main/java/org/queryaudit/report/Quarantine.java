@@ -12,7 +12,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.queryaudit.ingest.EventIngest;
 import org.queryaudit.ingest.ParsedRows;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.ingest.SharingReader;
@@ -27,9 +26,10 @@ public final class Quarantine {
     private Quarantine() {
     }
 
-    public static long write(FileSystem fs, Path file, SparkSession spark, Dataset<Row> accounted,
+    /** @param parsed every parsed row (quarantined rows carry their reason and text) */
+    public static long write(FileSystem fs, Path file, SparkSession spark, Dataset<Row> parsed,
                              List<SharingReader.Rejected> sharingRejected) throws IOException {
-        Dataset<Row> rows = accounted.filter(col(EventIngest.STATUS).equalTo(EventIngest.QUARANTINED))
+        Dataset<Row> rows = parsed.filter(col(ParsedRows.QUARANTINE_REASON).isNotNull())
                 .select(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE),
                         col(ParsedRows.QUARANTINE_REASON).alias("reason"), col(ParsedRows.RAW_TEXT));
         if (!sharingRejected.isEmpty()) {

@@ -45,7 +45,7 @@ public final class RunOutputs {
 
     /** What the reports need from the rest of the run. */
     public record Inputs(OutputFolder out, Dataset<Row> events, RuleBook rules, List<SharingAudit.Row> sharingAudit,
-                         boolean sharingGiven, RunReportPage.Facts facts) {
+                         boolean sharingGiven, RunReportPage.Facts facts, org.queryaudit.StageClock clock) {
     }
 
     public static Map<String, Long> write(Inputs in, Map<String, Long> outputs) throws IOException {
@@ -53,11 +53,14 @@ public final class RunOutputs {
         List<AgencyReport.Line> lines = AgencyReport.build(in.events());
         outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
         AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
+        in.clock().lap("report: agency report");
         outputs.put(FlaggedReport.FILE, FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.events()));
+        in.clock().lap("report: flagged");
         Dataset<Row> violations = ViolationsReport.rows(in.events());
         outputs.put(ViolationsReport.FILE, CsvTable.write(fs, in.out().file(ViolationsReport.FILE),
                 violations.orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OCCURRED_AT),
                         col(QueryEvent.EVENT_ID), col("rule_id"))));
+        in.clock().lap("report: violations");
         LOG.info("report: {} agency report rows, {} events flagged, {} violations", lines.size(),
                 outputs.get(FlaggedReport.FILE), outputs.get(ViolationsReport.FILE));
         if (in.sharingGiven()) {
@@ -68,18 +71,21 @@ public final class RunOutputs {
         in.rules().rules().stream().filter(Rule::revocation).forEach(r -> revocations.add(r.id()));
         ResearchTables.Tables research = ResearchTables.build(in.events(), revocations);
         ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
+        in.clock().lap("report: research tables");
 
         Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(in.events(), lines);
         Map<AgencyFolders.Requester, String> slugs = AgencyFolders.write(fs, in.out().file(AgencyFolders.FOLDER), violations,
                 new AgencyFolders.Context(in.facts().period(), in.facts().ruleDigest(), in.facts().inputCount(), totals,
                         in.rules()));
         outputs.put(AgencyFolders.FOLDER, (long) slugs.size());
+        in.clock().lap("report: agency folders");
         List<RunReportPage.RuleCount> ruleCounts = new ArrayList<>();
         for (Row r : violations.groupBy(col("rule_id")).agg(count("*"),
                 sum(when(col("severity").equalTo("verify"), 1).otherwise(0))).orderBy(col("rule_id")).collectAsList()) {
             ruleCounts.add(new RunReportPage.RuleCount(r.getString(0), r.getLong(1), r.getLong(2)));
         }
         RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts, in.rules(), research);
+        in.clock().lap("report: report.html");
         LOG.info("report: report.html and {} agency folder(s) written", slugs.size());
         return outputs;
     }
@@ -106,7 +112,11 @@ public final class RunOutputs {
         return out;
     }
 
-    /** SHA-256 of every file written so far, by path inside the output folder, for {@code verify}. */
+    /**
+     * SHA-256 of every report file written so far, by path inside the output folder, for
+     * {@code verify}. The Parquet parts of {@code events/} are listed with their sizes instead:
+     * hashing gigabytes of them would double a large run's I/O.
+     */
     public static Map<String, String> digests(FileSystem fs, Path folder) throws IOException {
         Map<String, String> out = new TreeMap<>();
         String root = fs.getFileStatus(folder).getPath().toUri().getPath();
@@ -115,6 +125,10 @@ public final class RunOutputs {
             LocatedFileStatus s = it.next();
             String rel = s.getPath().toUri().getPath().substring(root.length()).replaceFirst("^/", "");
             if (rel.equals(Manifest.FILE)) {
+                continue;
+            }
+            if (rel.startsWith(EventStore.FOLDER + "/")) {
+                out.put(rel, "bytes:" + s.getLen());
                 continue;
             }
             try (InputStream in = fs.open(s.getPath())) {

@@ -20,8 +20,12 @@ class FastTimesTest {
         DateTimeFormatter bare = DateTimeFormatter.ofPattern("M/d/yyyy, h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
         for (int i = 0; i < 20_000; i++) {
             Instant t = Instant.ofEpochSecond(946_684_800L + (long) (r.nextDouble() * 2_000_000_000L));
-            assertEquals(t, FastTimes.flock(padded.format(t)));
-            assertEquals(t, FastTimes.flock(bare.format(t)));
+            assertEquals(t, FastTimes.flock(padded.format(t), ZoneId.of("America/Chicago")));
+            assertEquals(t, FastTimes.flock(bare.format(t), ZoneOffset.UTC));
+            ZoneId ny = ZoneId.of("America/New_York");
+            String local = DateTimeFormatter.ofPattern("M/d/yyyy, h:mm:ss a", Locale.US).withZone(ny).format(t);
+            assertEquals(java.time.LocalDateTime.parse(local, DateTimeFormatter.ofPattern("M/d/yyyy, h:mm:ss a", Locale.US))
+                    .atZone(ny).toInstant(), FastTimes.flock(local, ny), "without ' UTC' the profile's zone applies");
         }
     }
 
@@ -42,11 +46,11 @@ class FastTimesTest {
 
     @Test
     void anythingElseIsLeftToTheProfilesFormats() {
-        assertNull(FastTimes.flock("13/45/2025, 11:00:00 AM UTC"));
-        assertNull(FastTimes.flock("02/30/2025, 11:00:00 AM UTC"));
-        assertNull(FastTimes.flock("1/1/2025, 13:00:00 PM UTC"));
-        assertNull(FastTimes.flock("1/1/2025 11:00"));
-        assertNull(FastTimes.flock("01/01/2025, 11:00:00 AM CET"));
+        assertNull(FastTimes.flock("13/45/2025, 11:00:00 AM UTC", ZoneOffset.UTC));
+        assertNull(FastTimes.flock("02/30/2025, 11:00:00 AM UTC", ZoneOffset.UTC));
+        assertNull(FastTimes.flock("1/1/2025, 13:00:00 PM UTC", ZoneOffset.UTC));
+        assertNull(FastTimes.flock("1/1/2025 11:00", ZoneOffset.UTC));
+        assertNull(FastTimes.flock("01/01/2025, 11:00:00 AM CET", ZoneOffset.UTC));
         assertNull(FastTimes.iso("2025-13-01T00:00:00Z", ZoneOffset.UTC));
         assertNull(FastTimes.iso("2025-01-01T00:00:00+0800", ZoneOffset.UTC));
         assertNull(FastTimes.iso("yesterday", ZoneOffset.UTC));
