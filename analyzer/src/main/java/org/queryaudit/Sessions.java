@@ -16,6 +16,14 @@ public final class Sessions {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
+        // On a cluster the executors need this application's classes: ship the jar it runs from.
+        String effective = conf.get("spark.master", "local[*]");
+        if (!effective.startsWith("local") && !conf.contains("spark.jars")) {
+            String jar = applicationJar();
+            if (jar != null) {
+                conf.set("spark.jars", jar);
+            }
+        }
         conf.setIfMissing("spark.sql.session.timeZone", "UTC");
         conf.setIfMissing("spark.sql.datetime.java8API.enabled", "true");
         conf.setIfMissing("spark.ui.enabled", "false");
@@ -32,6 +40,17 @@ public final class Sessions {
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().addSparkListener(new ProgressLog());
         return spark;
+    }
+
+    /** The jar this code was loaded from, or null when it runs from a classes folder (tests). */
+    static String applicationJar() {
+        try {
+            java.net.URL url = Sessions.class.getProtectionDomain().getCodeSource().getLocation();
+            String path = java.nio.file.Paths.get(url.toURI()).toString();
+            return path.endsWith(".jar") ? path : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static String toolVersion() {
