@@ -111,7 +111,8 @@ public final class AuditRun {
         org.apache.hadoop.fs.Path staging = out.file("staging.parquet");
         EventIngest.parse(spark, plan.events()).write().parquet(staging.toString());
         clock.lap("ingest: parse");
-        Dataset<Row> marked = EventIngest.account(spark.read().parquet(staging.toString()))
+        // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
+        Dataset<Row> marked = EventIngest.account(spark.read().schema(ParsedRows.SCHEMA).parquet(staging.toString()))
                 .withColumn(IN_PERIOD, when(col(EventIngest.STATUS).equalTo(EventIngest.ACCEPTED), period(opt)).otherwise(lit(false)));
         try {
             for (Row r : marked.groupBy(QueryEvent.SOURCE_FILE, EventIngest.STATUS, IN_PERIOD).count().collectAsList()) {
@@ -152,12 +153,13 @@ public final class AuditRun {
             events = TagStage.apply(events, new ReasonTagger(run.tagRules(), states));
             events = ClassifyStage.apply(events, new SharingIndex(shares));
             events = EvaluateStage.apply(events, new RuleEvaluator(run.rules(), run.legalProcess()));
-            EventStore.write(sensitive.apply(events), out.file(EventStore.FOLDER));
+            Dataset<Row> toStore = sensitive.apply(events);
+            EventStore.write(toStore, out.file(EventStore.FOLDER));
             clock.lap("resolve, tag, classify, evaluate, store");
-            Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER));
+            Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER), toStore.schema());
             outputs.put(EventStore.FOLDER, total.selected());
             outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark,
-                    spark.read().parquet(staging.toString()), sharingRejected));
+                    spark.read().schema(ParsedRows.SCHEMA).parquet(staging.toString()), sharingRejected));
             out.fs().delete(staging, true);
             clock.lap("report: quarantine");
 

@@ -184,6 +184,7 @@ class DemoRunTest {
     @Test
     void reRunningGivesByteIdenticalCsvAndJson() throws IOException {
         run("b");
+        run("b"); // again into the same folder: the previous output is replaced
         List<Path> outputs;
         try (var s = Files.walk(tmp.resolve("a"))) {
             outputs = s.filter(Files::isRegularFile).map(p -> tmp.resolve("a").relativize(p))

@@ -118,7 +118,9 @@ public final class InputPlanner {
         if (userPath.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) {
             return new Path(URI.create(userPath.replace(" ", "%20")));
         }
-        return new Path(Paths.get(userPath).toAbsolutePath().normalize().toUri());
+        // Not Path(URI) of java.nio: for an existing folder that URI ends in '/', and the folder
+        // then has no name (its sibling work folders would land inside it).
+        return new Path("file", null, Paths.get(userPath).toAbsolutePath().normalize().toString());
     }
 
     private InputFile describe(int index, Located f, InputRequest req) {

@@ -19,7 +19,8 @@ public final class EventStore {
                 .parquet(folder.toString());
     }
 
-    public static Dataset<Row> read(SparkSession spark, Path folder) {
-        return spark.read().parquet(folder.toString());
+    /** The stored events; with the schema they were written with, so an empty store reads as empty. */
+    public static Dataset<Row> read(SparkSession spark, Path folder, org.apache.spark.sql.types.StructType schema) {
+        return spark.read().schema(schema).parquet(folder.toString());
     }
 }

@@ -107,6 +107,13 @@ class MainTest {
     }
 
     @Test
+    void pathsOfExistingFoldersHaveTheirName(@TempDir Path dir) {
+        org.apache.hadoop.fs.Path p = org.queryaudit.ingest.InputPlanner.toPath(dir.toString());
+        assertEquals(dir.getFileName().toString(), p.getName());
+        assertEquals(dir.getParent().toString(), p.getParent().toUri().getPath());
+    }
+
+    @Test
     void anOutputFolderThatIsNotOursIsRefused(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("1_1_2025-1_31_2025-X WA PD-Network-Audit.csv");
         Files.writeString(f, "Org Name,Search Time\nY PD,\"01/01/2025, 01:00:00 AM UTC\"\n");
