@@ -116,16 +116,7 @@ public final class CsvRecordReader implements Closeable {
                         endCell();
                         state = FIELD_START;
                     } else if (b == '\n' || b == '\r') {
-                        rawEnd = raw.length - 1;
-                        if (b == '\r') {
-                            swallowLf();
-                        }
-                        endCell();
-                        if (lineCount > 1 && !layoutFits()) {
-                            return brokenQuote();
-                        }
-                        nextLine = line + lineCount;
-                        return true;
+                        return endRecord(b);
                     } else if (b == '"' && state == FIELD_START) {
                         state = QUOTED;
                     } else {
@@ -158,16 +149,7 @@ public final class CsvRecordReader implements Closeable {
                         endCell();
                         state = FIELD_START;
                     } else if (b == '\n' || b == '\r') {
-                        rawEnd = raw.length - 1;
-                        if (b == '\r') {
-                            swallowLf();
-                        }
-                        endCell();
-                        if (lineCount > 1 && !layoutFits()) {
-                            return brokenQuote();
-                        }
-                        nextLine = line + lineCount;
-                        return true;
+                        return endRecord(b);
                     } else {
                         // "abc"def: keep the stray character rather than fail the record.
                         cell.append((byte) b);
@@ -176,6 +158,20 @@ public final class CsvRecordReader implements Closeable {
                 }
             }
         }
+    }
+
+    /** A line end outside quotes: the record ends (or, if it spans lines and does not fit, its first line). */
+    private boolean endRecord(int b) throws IOException {
+        rawEnd = raw.length - 1;
+        if (b == '\r') {
+            swallowLf();
+        }
+        endCell();
+        if (lineCount > 1 && !layoutFits()) {
+            return brokenQuote();
+        }
+        nextLine = line + lineCount;
+        return true;
     }
 
     /** Whether the cells fit the header: as many, or more with only empty ones past the end. */

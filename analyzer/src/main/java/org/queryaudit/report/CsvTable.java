@@ -51,15 +51,7 @@ public final class CsvTable {
             long n = 0;
             try (Writer w = new OutputStreamWriter(pfs.create(part, true), StandardCharsets.UTF_8);
                  CSVPrinter out = new CSVPrinter(w, FORMAT)) {
-                Object[] cells = new Object[header.size()];
-                while (rows.hasNext()) {
-                    Row r = rows.next();
-                    for (int i = 0; i < cells.length; i++) {
-                        cells[i] = cell(r.get(i));
-                    }
-                    out.printRecord(cells);
-                    n++;
-                }
+                n = print(out, rows, header.size());
             }
             return java.util.List.of(new long[] {index, n}).iterator();
         }, true).collect();
@@ -86,15 +78,22 @@ public final class CsvTable {
         try (Writer w = new OutputStreamWriter(fs.create(file, true), StandardCharsets.UTF_8);
              CSVPrinter out = new CSVPrinter(w, FORMAT)) {
             out.printRecord(header);
-            Object[] cells = new Object[header.size()];
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                for (int i = 0; i < cells.length; i++) {
-                    cells[i] = cell(r.get(i));
-                }
-                out.printRecord(cells);
-                n++;
+            n = print(out, rows, header.size());
+        }
+        return n;
+    }
+
+    /** Prints rows of {@code width} cells; returns how many. */
+    private static long print(CSVPrinter out, Iterator<Row> rows, int width) throws IOException {
+        long n = 0;
+        Object[] cells = new Object[width];
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            for (int i = 0; i < width; i++) {
+                cells[i] = cell(r.get(i));
             }
+            out.printRecord(cells);
+            n++;
         }
         return n;
     }
