@@ -41,15 +41,9 @@ public record RunOptions(List<InputRequest> inputs, String out, String owner, St
         return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, rules, command);
     }
 
-    public RunOptions withDirectory(java.nio.file.Path d) {
-        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, d, rules, command);
-    }
 
     public RunOptions withShowSensitive() {
         return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, true, directory, rules, command);
     }
 
-    public RunOptions withRules(java.nio.file.Path r) {
-        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, directory, r, command);
-    }
 }
