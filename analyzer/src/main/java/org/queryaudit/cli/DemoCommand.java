@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         RunOptions opt = new RunOptions(requests, out, null, null, null, null, null, master, false, null, null, command);
         int code = RunCommand.execute(opt, spec.commandLine().getOut());
-        spec.commandLine().getOut().printf("open %s/manifest.json (and the CSVs beside it)%n", out);
+        spec.commandLine().getOut().printf("open %s/report.html (the agencies' own reports are in %s/agencies/)%n", out, out);
         spec.commandLine().getOut().flush();
         return code;
     }
