@@ -91,11 +91,9 @@ class DamagedInputTest {
         assertEquals(new RowCounts(20, 20, 0, 0, 20), run("crlf", utf8(ok.replace("\n", "\r\n"))));
         assertEquals(new RowCounts(20, 20, 0, 0, 20), run("lone-cr", utf8(ok.replace("\n", "\r"))));
         assertEquals(new RowCounts(20, 20, 0, 0, 20), run("bom", utf8("\uFEFF" + ok)));
-        String semi = ok.replace(",", ";").replace("\"01/", "\"01/").replace(";\"01/", ";\"01/");
         // Cells holding the delimiter are quoted already (the Time Frame); the rest swap ',' for ';'.
         assertEquals(20, run("semicolon", utf8(semicolons(ok, ';'))).accepted());
         assertEquals(20, run("tab", utf8(semicolons(ok, '\t'))).accepted());
-        assertTrue(semi.length() > 0);
     }
 
     /** The export with another delimiter outside quotes. */
@@ -113,7 +111,6 @@ class DamagedInputTest {
 
     @Test
     void brokenRowsAreQuarantinedAndTheRestRead() throws IOException {
-        List<String> lines = new ArrayList<>(List.of(export(20).split("\n", -1)));
         // Truncated: the file ends in the second line of the last row's quoted Time Frame. A broken
         // record is quarantined line by line (reading resumes on the next line): two lines here.
         String truncated = export(20);
@@ -133,7 +130,6 @@ class DamagedInputTest {
         assertEquals(new RowCounts(13, 10, 0, 3, 10), stacked);
         // Cells shifted by one: an extra cell pushes every value right.
         assertEquals(new RowCounts(11, 10, 0, 1, 10), run("shifted", utf8(export(10) + "extra," + row(99) + "\n")));
-        assertTrue(lines.size() > 20);
     }
 
     @Test
