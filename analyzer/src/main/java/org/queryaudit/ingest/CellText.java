@@ -18,7 +18,6 @@ final class CellText {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private boolean sawLatin1;
 
     String decode(byte[] bytes, int off, int len) {
         boolean ascii = true;
@@ -35,13 +34,7 @@ final class CellText {
             CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(bytes, off, len));
             return chars.toString();
         } catch (CharacterCodingException e) {
-            sawLatin1 = true;
             return new String(bytes, off, len, WINDOWS_1252);
         }
-    }
-
-    /** Whether any cell so far had to be read as Windows-1252. */
-    boolean sawLatin1() {
-        return sawLatin1;
     }
 }

@@ -326,10 +326,6 @@ public final class CsvRecordReader implements Closeable {
         return blankLines;
     }
 
-    public boolean sawLatin1() {
-        return text.sawLatin1();
-    }
-
     @Override
     public void close() throws IOException {
         in.close();

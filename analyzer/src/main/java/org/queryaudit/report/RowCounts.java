@@ -11,8 +11,4 @@ public record RowCounts(long read, long accepted, long duplicate, long quarantin
         return new RowCounts(read + o.read, accepted + o.accepted, duplicate + o.duplicate,
                 quarantined + o.quarantined, selected + o.selected);
     }
-
-    public boolean balanced() {
-        return read == accepted + duplicate + quarantined && selected <= accepted;
-    }
 }

@@ -234,8 +234,4 @@ public final class ReasonTagger implements Serializable {
     private static String clean(String s) {
         return s.replace(';', ',').replace('"', '\'').strip();
     }
-
-    public TagRules rules() {
-        return rules;
-    }
 }

@@ -3,8 +3,6 @@ package org.queryaudit.tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,13 +23,6 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
         return parse(Yaml.read(in, RESOURCE), RESOURCE);
     }
 
-    public static TagRules load(Path file) {
-        try {
-            return parse(Yaml.read(Files.newInputStream(file), file.toString()), file.toString());
-        } catch (java.io.IOException e) {
-            throw new ConfigException("patterns " + file + ": cannot be read: " + e.getMessage(), e);
-        }
-    }
 
     static TagRules parse(JsonNode root, String origin) {
         List<String> categories = new ArrayList<>();
