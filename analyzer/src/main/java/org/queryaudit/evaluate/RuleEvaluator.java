@@ -30,7 +30,9 @@ public final class RuleEvaluator implements Serializable {
         }
         List<String> own = RequesterClasses.own(f);
         List<String> beneficiaries = RequesterClasses.beneficiaries(f);
-        String process = legalProcess.kindOf(f.legalProcess(), f.reason());
+        // Read once per event, and only for an event that breaks a rule: most break none.
+        String process = null;
+        boolean processRead = false;
         List<Finding> out = new ArrayList<>();
         for (Rule r : rules) {
             if (!inForce(r, f)) {
@@ -49,6 +51,10 @@ public final class RuleEvaluator implements Serializable {
             String purposeBasis = purpose(r, f, viaSide);
             if (purposeBasis == null) {
                 continue;
+            }
+            if (!processRead) {
+                process = legalProcess.kindOf(f.legalProcess(), f.reason());
+                processRead = true;
             }
             out.add(finding(r, f, cls, viaSide, purposeBasis, process));
         }
