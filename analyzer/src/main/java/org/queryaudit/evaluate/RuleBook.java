@@ -77,6 +77,18 @@ public final class RuleBook implements Serializable {
         return all;
     }
 
+    /** The rule with this id, or null. */
+    public Rule rule(String id) {
+        for (RulePack p : packs.values()) {
+            for (Rule r : p.rules()) {
+                if (r.id().equals(id)) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A digest of every pack's digest: one value that changes when any rule changes. */
     public String sha256() {
         StringBuilder b = new StringBuilder();

@@ -149,7 +149,7 @@ public final class AgencyFolders {
             scope.put("verify", verify == 0 ? null : verify);
             List<Map<String, Object>> rules = new ArrayList<>();
             byRule.forEach((id, n) -> {
-                Rule rule = ctx.rules().rules().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+                Rule rule = ctx.rules().rule(id);
                 Map<String, Object> m = new HashMap<>();
                 m.put("ruleId", id);
                 m.put("count", n[0]);

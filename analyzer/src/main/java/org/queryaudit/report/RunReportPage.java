@@ -119,7 +119,7 @@ public final class RunReportPage {
 
         List<Map<String, Object>> ruleLines = new ArrayList<>();
         for (RuleCount rc : ruleCounts) {
-            Rule r = book.rules().stream().filter(x -> x.id().equals(rc.ruleId())).findFirst().orElse(null);
+            Rule r = book.rule(rc.ruleId());
             Map<String, Object> m = new HashMap<>();
             m.put("ruleId", rc.ruleId());
             m.put("count", rc.count());
