@@ -1,8 +1,5 @@
 package org.queryaudit;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -11,15 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.queryaudit.ingest.ConfigException;
-import org.queryaudit.ingest.EventIngest;
+import org.queryaudit.ingest.FileSlice;
 import org.queryaudit.ingest.InputFile;
 import org.queryaudit.ingest.InputPlan;
-import org.queryaudit.ingest.ParsedRows;
 import org.queryaudit.ingest.ProfileCatalog;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.ingest.Share;
@@ -29,10 +24,7 @@ import org.queryaudit.reference.UsStates;
 import org.queryaudit.resolve.AgencyResolver;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.ReasonTagger;
-import org.queryaudit.tag.TagStage;
-import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.classify.SharingIndex;
-import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.evaluate.RuleEvaluator;
 import org.queryaudit.evaluate.SharingAudit;
 import org.queryaudit.report.RunOutputs;
@@ -54,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditRun {
     private static final Logger LOG = LoggerFactory.getLogger("queryaudit");
-    private static final String IN_PERIOD = "in_period";
     private final SparkSession spark;
     private final ProfileCatalog catalog;
 
@@ -102,69 +93,57 @@ public final class AuditRun {
 
         LOG.info("ingest: reading {} file(s)", plan.events().size());
         List<InputFile> all = plan.all();
-        // Inputs are hashed while they are parsed: the key for sensitive values needs the digests.
+        StageClock clock = new StageClock();
+        // The key for sensitive values comes from the inputs' digests: they are hashed while the slices are planned.
         java.util.concurrent.CompletableFuture<Map<String, String>> hashing = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> InputHashes.of(spark, all.stream().map(InputFile::uri).toList()));
-        // Every row is parsed once, into a staging Parquet that every later step reads.
-        StageClock clock = new StageClock();
-        // Not "_staging": Spark treats a leaf path starting with '_' or '.' as hidden.
-        org.apache.hadoop.fs.Path staging = out.file("staging.parquet");
-        EventIngest.parse(spark, plan.events()).write().parquet(staging.toString());
-        clock.lap("ingest: parse");
-        // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
-        Dataset<Row> marked = EventIngest.account(spark.read().schema(ParsedRows.SCHEMA).parquet(staging.toString()))
-                .withColumn(IN_PERIOD, when(col(EventIngest.STATUS).equalTo(EventIngest.ACCEPTED), period(opt)).otherwise(lit(false)));
+        List<FileSlice> slices = EventPass.slices(spark, plan.events());
+        Map<String, String> sha = hashing.join();
+        clock.lap("ingest: plan slices, hash inputs");
+        SensitiveValues sensitive = SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"),
+                new ArrayList<>(sha.values()));
+        UsStates states = UsStates.shipped();
+        Period period = Period.of(opt);
+        EventPass pass = new EventPass(states, markers, new ResolveStage(new AgencyResolver(run.directory(), states)),
+                new ReasonTagger(run.tagRules(), states), new SharingIndex(shares), new RuleEvaluator(run.rules(), run.legalProcess()),
+                sensitive, period);
+        // Not "_staged": Spark treats a leaf path starting with '_' or '.' as hidden.
+        org.apache.hadoop.fs.Path staged = out.file("staged.parquet");
         try {
-            for (Row r : marked.groupBy(QueryEvent.SOURCE_FILE, EventIngest.STATUS, IN_PERIOD).count().collectAsList()) {
-                String file = r.getString(0);
-                String status = r.getString(1);
-                long n = r.getLong(3);
-                long selected = r.getBoolean(2) ? n : 0;
-                RowCounts add = switch (status) {
-                    case EventIngest.ACCEPTED -> new RowCounts(n, n, 0, 0, selected);
-                    case EventIngest.DUPLICATE -> new RowCounts(n, 0, n, 0, 0);
-                    default -> new RowCounts(n, 0, 0, n, 0);
-                };
-                perFile.merge(file, add, RowCounts::plus);
+            org.apache.spark.sql.DataFrameWriter<Row> writer = pass.rows(spark, slices).write();
+            // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
+            for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.TARGET, QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT,
+                    QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
+                writer = writer.option("parquet.enable.dictionary#" + unique, "false");
             }
+            writer.partitionBy(EventPass.ROW_KIND, QueryEvent.OWNER_STATE, QueryEvent.MONTH)
+                    .parquet(staged.toString());
+            clock.lap("ingest, resolve, tag, classify, evaluate");
+            // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
+            Dataset<Row> rows = spark.read().schema(EventPass.SCHEMA).parquet(staged.toString());
+            RowAccount account = RowAccount.of(rows);
+            account.perFile().forEach((file, c) -> perFile.merge(file, c, RowCounts::plus));
             RowCounts total = perFile.values().stream().reduce(RowCounts.ZERO, RowCounts::plus);
             clock.lap("ingest: account");
             LOG.info("ingest: {} rows read: {} accepted, {} duplicate, {} quarantined; {} in the period",
                     total.read(), total.accepted(), total.duplicate(), total.quarantined(), total.selected());
-            if (periodGiven(opt) && total.selected() == 0) {
-                List<String> months = marked.filter(col(EventIngest.STATUS).equalTo(EventIngest.ACCEPTED))
-                        .select(QueryEvent.MONTH).distinct().orderBy(QueryEvent.MONTH).limit(240)
-                        .collectAsList().stream().map(r -> r.getString(0)).toList();
-                throw new ConfigException(periodText(opt) + ": no accepted row falls in it; the inputs cover the month(s) "
-                        + months + ". Nothing was written");
+            if (period.given() && total.selected() == 0) {
+                throw new ConfigException(period.text() + ": no accepted row falls in it; the inputs cover the month(s) "
+                        + account.acceptedMonths() + ". Nothing was written");
             }
-
-            Map<String, String> sha = hashing.join();
-            clock.lap("ingest: hash inputs");
-            SensitiveValues sensitive = SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"),
-                    new ArrayList<>(sha.values()));
-
+            org.apache.hadoop.fs.Path eventsFolder = out.file(EventStore.FOLDER);
+            account.storeEvents(rows, new org.apache.hadoop.fs.Path(staged, EventPass.ROW_KIND + "=" + EventPass.EVENT),
+                    eventsFolder, out.fs());
+            clock.lap("store events");
             Map<String, Long> outputs = new LinkedHashMap<>();
-            Dataset<Row> events = marked.filter(col(IN_PERIOD))
-                    .drop(ParsedRows.QUARANTINE_REASON, ParsedRows.RAW_TEXT, EventIngest.STATUS, IN_PERIOD);
-            UsStates states = UsStates.shipped();
-            LOG.info("resolve, tag, classify, evaluate: {} events", total.selected());
-            events = ResolveStage.apply(events, new AgencyResolver(run.directory(), states));
-            events = TagStage.apply(events, new ReasonTagger(run.tagRules(), states));
-            events = ClassifyStage.apply(events, new SharingIndex(shares));
-            events = EvaluateStage.apply(events, new RuleEvaluator(run.rules(), run.legalProcess()));
-            Dataset<Row> toStore = sensitive.apply(events);
-            EventStore.write(toStore, out.file(EventStore.FOLDER));
-            clock.lap("resolve, tag, classify, evaluate, store");
-            Dataset<Row> stored = EventStore.read(spark, out.file(EventStore.FOLDER), toStore.schema());
+            Dataset<Row> stored = EventStore.read(spark, eventsFolder);
             outputs.put(EventStore.FOLDER, total.selected());
-            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark,
-                    spark.read().schema(ParsedRows.SCHEMA).parquet(staging.toString()), sharingRejected));
-            out.fs().delete(staging, true);
+            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, rows, sharingRejected));
+            out.fs().delete(staged, true);
             clock.lap("report: quarantine");
 
             List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
-            RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), periodLabel(opt, stored), all.size(),
+            RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), periodLabel(period, account), all.size(),
                     total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile));
             RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock), outputs);
@@ -189,24 +168,26 @@ public final class AuditRun {
             manifest.write(out.fs(), out.file(Manifest.FILE));
             return new RunResult(out.target().toString(), total, perFile, outputs);
         } finally {
-            out.fs().delete(staging, true);
+            out.fs().delete(staged, true);
         }
     }
 
     /** "2025-09", "2025-01 to 2026-03", or the --from/--to dates: what the reports say the run covers. */
-    private static String periodLabel(RunOptions opt, Dataset<Row> events) {
-        if (opt.month() != null) {
-            return opt.month();
+    private static String periodLabel(Period period, RowAccount account) {
+        if (period.month() != null) {
+            return period.month();
         }
-        if (opt.from() != null || opt.to() != null) {
-            return (opt.from() == null ? "start" : opt.from().toString()) + " to " + (opt.to() == null ? "end" : opt.to().toString());
+        if (period.from() != null || period.to() != null) {
+            return (period.from() == null ? "start" : period.from().toString()) + " to "
+                    + (period.to() == null ? "end" : period.to().toString());
         }
-        Row r = events.agg(org.apache.spark.sql.functions.min(QueryEvent.MONTH), org.apache.spark.sql.functions.max(QueryEvent.MONTH))
-                .first();
-        if (r.isNullAt(0)) {
+        List<String> months = account.eventMonths();
+        if (months.isEmpty()) {
             return "no events";
         }
-        return r.getString(0).equals(r.getString(1)) ? r.getString(0) : r.getString(0) + " to " + r.getString(1);
+        String first = months.get(0);
+        String last = months.get(months.size() - 1);
+        return first.equals(last) ? first : first + " to " + last;
     }
 
     private static List<Map<String, Object>> inputRows(List<InputFile> all, Map<String, String> sha,
@@ -228,29 +209,4 @@ public final class AuditRun {
         return rows;
     }
 
-    private static boolean periodGiven(RunOptions opt) {
-        return opt.month() != null || opt.from() != null || opt.to() != null;
-    }
-
-    private static String periodText(RunOptions opt) {
-        if (opt.month() != null) {
-            return "--month " + opt.month();
-        }
-        return "--from " + (opt.from() == null ? "(start)" : opt.from()) + " --to " + (opt.to() == null ? "(end)" : opt.to());
-    }
-
-    /** Whether an accepted row is inside the run's period (owner-local months and dates). */
-    private static Column period(RunOptions opt) {
-        Column in = lit(true);
-        if (opt.month() != null) {
-            in = in.and(col(QueryEvent.MONTH).equalTo(opt.month()));
-        }
-        if (opt.from() != null) {
-            in = in.and(col(QueryEvent.LOCAL_DATE).geq(lit(java.sql.Date.valueOf(opt.from()))));
-        }
-        if (opt.to() != null) {
-            in = in.and(col(QueryEvent.LOCAL_DATE).leq(lit(java.sql.Date.valueOf(opt.to()))));
-        }
-        return in;
-    }
 }

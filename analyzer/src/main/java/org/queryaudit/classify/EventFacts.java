@@ -16,6 +16,12 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** The same facts once the door is known. */
+    public EventFacts withPathway(String door) {
+        return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
+                requesterState, component, immigrationAgency, tags, reason, legalProcess, door);
+    }
+
     public boolean tagged(String tag) {
         return tags.contains(tag);
     }

@@ -15,13 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
 
 /**
- * Turns one record of one file into one row of {@link ParsedRows#SCHEMA}: an event, or a
+ * Turns one record of one file into the values of one row of {@link ParsedRows#SCHEMA}: an event, or a
  * quarantined row that says which field was wrong and what to do. One per task; not
  * thread-safe.
  */
@@ -111,7 +109,7 @@ public final class EventMapper {
         }
     }
 
-    public Row map(CsvRecordReader r) {
+    public Object[] map(CsvRecordReader r) {
         return switch (r.problem()) {
             case BROKEN_QUOTE -> quarantine(r, "a quoted cell opened on this line is not closed where the row should end; "
                     + "this line is quarantined alone and reading goes on with the next line (check the quotes in the export)");
@@ -120,7 +118,7 @@ public final class EventMapper {
         };
     }
 
-    private Row mapFields(CsvRecordReader r) {
+    private Object[] mapFields(CsvRecordReader r) {
         List<String> cells = r.fields();
         int expected = file.header().size();
         if (cells.size() < expected) {
@@ -198,7 +196,7 @@ public final class EventMapper {
         v[I_SOURCE_FILE] = file.displayPath();
         v[I_SOURCE_LINE] = r.line();
         v[I_EVENT_ID] = eventId(v);
-        return RowFactory.create(v);
+        return v;
     }
 
     /** Sets the owner columns; false (with an issue) when a destination names no known owner. */
@@ -301,12 +299,23 @@ public final class EventMapper {
         return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
     }
 
+    private final java.nio.ByteBuffer number = java.nio.ByteBuffer.allocate(12);
+
     private void add(Object o) {
-        sha.update((o == null ? "\u0000" : o.toString()).getBytes(StandardCharsets.UTF_8));
+        if (o instanceof Instant t) {
+            // Instants and counts as their binary value: formatting them as text cost more than the hash.
+            number.clear();
+            sha.update(number.putLong(t.getEpochSecond()).putInt(t.getNano()).array(), 0, 12);
+        } else if (o instanceof Long n) {
+            number.clear();
+            sha.update(number.putLong(n).array(), 0, 8);
+        } else {
+            sha.update((o == null ? "\u0000" : o.toString()).getBytes(StandardCharsets.UTF_8));
+        }
         sha.update((byte) 0x1f);
     }
 
-    private Row quarantine(CsvRecordReader r, String reason) {
+    private Object[] quarantine(CsvRecordReader r, String reason) {
         Object[] v = new Object[N];
         String raw = r.rawText();
         if (raw.length() > ParsedRows.MAX_RAW_CHARS) {
@@ -321,7 +330,7 @@ public final class EventMapper {
         v[I_EVENT_ID] = "quarantine:" + file.index() + ":" + r.line();
         v[I_REASON_Q] = reason;
         v[I_RAW] = raw;
-        return RowFactory.create(v);
+        return v;
     }
 
     private void set(Object[] v, int target, Object value) {

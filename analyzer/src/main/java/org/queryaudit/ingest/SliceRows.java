@@ -7,12 +7,11 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
 
 /** The rows of one slice, read lazily on an executor: a whole file is never held in memory. */
-final class SliceRows implements Iterator<Row> {
+final class SliceRows implements Iterator<Object[]> {
     /** A single record longer than this is cut off (a 1 MB cell is fine). */
     static final int MAX_RECORD_BYTES = 16 << 20;
 
@@ -21,7 +20,7 @@ final class SliceRows implements Iterator<Row> {
     private final FSDataInputStream in;
     private final CsvRecordReader reader;
     private final long readerStart;
-    private Row next;
+    private Object[] next;
     private boolean done;
 
     SliceRows(FileSlice slice, UsStates states, RedactionMarkers markers) {
@@ -55,11 +54,11 @@ final class SliceRows implements Iterator<Row> {
     }
 
     @Override
-    public Row next() {
+    public Object[] next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Row r = next;
+        Object[] r = next;
         next = null;
         return r;
     }

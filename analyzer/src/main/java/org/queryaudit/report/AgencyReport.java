@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.classify.FactsColumns;
+import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.classify.Pathway;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.ingest.QueryEvent;
@@ -67,7 +67,7 @@ public final class AgencyReport {
                 sum(size(col(EvaluateStage.VIOLATIONS))).alias("violations"),
                 min(QueryEvent.OCCURRED_AT).alias("first_seen"), max(QueryEvent.OCCURRED_AT).alias("last_seen")));
         for (String p : PATHWAYS) {
-            aggs.add(sum(when(col(FactsColumns.PATHWAY).equalTo(p), 1).otherwise(0)).alias(p));
+            aggs.add(sum(when(col(ClassifyStage.PATHWAY).equalTo(p), 1).otherwise(0)).alias(p));
         }
         Column[] keys = java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> main = events.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));

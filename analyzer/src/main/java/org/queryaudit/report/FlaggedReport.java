@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.classify.FactsColumns;
+import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
@@ -40,7 +40,7 @@ public final class FlaggedReport {
                         col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE), col(QueryEvent.REQUESTER_NAME),
                         col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL), col(ResolveStage.STATE),
                         col(ResolveStage.DEPARTMENT), col(ResolveStage.COMPONENT), col(ResolveStage.IMMIGRATION),
-                        col(ResolveStage.BASIS), col(FactsColumns.PATHWAY), col(QueryEvent.QUERY_TYPE), col(QueryEvent.REASON),
+                        col(ResolveStage.BASIS), col(ClassifyStage.PATHWAY), col(QueryEvent.QUERY_TYPE), col(QueryEvent.REASON),
                         col(QueryEvent.CASE_NUMBER), col(TagStage.TAGS), col(TagStage.EVIDENCE),
                         col(EvaluateStage.VIOLATIONS + ".rule_id").alias("violation_rules"),
                         col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE))

@@ -12,7 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.queryaudit.ingest.ParsedRows;
+import org.queryaudit.EventPass;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.ingest.SharingReader;
 
@@ -26,12 +26,13 @@ public final class Quarantine {
     private Quarantine() {
     }
 
-    /** @param parsed every parsed row (quarantined rows carry their reason and text) */
+    /** @param parsed the staged rows of the pass (quarantined rows carry their reason and text in {@code extra}) */
     public static long write(FileSystem fs, Path file, SparkSession spark, Dataset<Row> parsed,
                              List<SharingReader.Rejected> sharingRejected) throws IOException {
-        Dataset<Row> rows = parsed.filter(col(ParsedRows.QUARANTINE_REASON).isNotNull())
+        Dataset<Row> rows = parsed.filter(col(EventPass.ROW_KIND).equalTo(EventPass.QUARANTINED))
                 .select(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE),
-                        col(ParsedRows.QUARANTINE_REASON).alias("reason"), col(ParsedRows.RAW_TEXT));
+                        col(QueryEvent.EXTRA).getItem(EventPass.QUARANTINE_REASON).alias("reason"),
+                        col(QueryEvent.EXTRA).getItem(EventPass.RAW_TEXT).alias("raw_text"));
         if (!sharingRejected.isEmpty()) {
             List<Row> extra = sharingRejected.stream()
                     .map(r -> RowFactory.create(r.sourceFile(), r.sourceLine(), r.reason(), r.rawText())).toList();

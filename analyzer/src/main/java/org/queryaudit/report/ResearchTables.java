@@ -15,7 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.classify.FactsColumns;
+import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
@@ -52,7 +52,7 @@ public final class ResearchTables {
                         col("federal_component").asc_nulls_first()));
         List<Column> doors = new ArrayList<>();
         for (String p : AgencyReport.PATHWAYS) {
-            doors.add(sum(when(col(FactsColumns.PATHWAY).equalTo(p), 1).otherwise(0)).alias(p));
+            doors.add(sum(when(col(ClassifyStage.PATHWAY).equalTo(p), 1).otherwise(0)).alias(p));
         }
         Table byDoor = table(events.filter(col(QueryEvent.SOURCE_SYSTEM).equalTo("ALPR"))
                 .groupBy(col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE))

@@ -1,11 +1,5 @@
 package org.queryaudit.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,8 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.queryaudit.ingest.QueryEvent;
 
 /**
@@ -24,7 +16,7 @@ import org.queryaudit.ingest.QueryEvent;
  * same inputs give the same hashes run after run, and only someone who holds the inputs
  * (and so already sees the values) can recompute them. Redaction markers stay as written.
  */
-public final class SensitiveValues {
+public final class SensitiveValues implements java.io.Serializable {
     public static final List<String> COLUMNS = List.of(QueryEvent.TARGET, QueryEvent.REQUESTER_USER);
     private final boolean show;
     private final String key;
@@ -47,18 +39,30 @@ public final class SensitiveValues {
                 "derived from the inputs' SHA-256 digests");
     }
 
-    public Dataset<Row> apply(Dataset<Row> events) {
-        if (show) {
-            return events;
+    /**
+     * The value as it may be stored: "h:" and 16 hex characters of SHA-256(key | value), or
+     * the value itself when shown or when it is a redaction marker kept as written.
+     */
+    public String protect(String value, boolean redacted) {
+        if (value == null || show || redacted) {
+            return value;
         }
-        Dataset<Row> out = events;
-        for (String c : COLUMNS) {
-            // "h:" + 16 hex characters of SHA-256(key | value); redacted cells are kept as written.
-            out = out.withColumn(c, when(col(c).isNull(), lit(null).cast("string"))
-                    .when(org.apache.spark.sql.functions.array_contains(col(QueryEvent.REDACTED_FIELDS), c), col(c))
-                    .otherwise(concat(lit("h:"), substring(sha2(concat(lit(key + "|"), col(c)), 256), 1, 16))));
+        if (digest == null) {
+            digest = newDigest();
         }
-        return out;
+        byte[] d = digest.digest((key + "|" + value).getBytes(StandardCharsets.UTF_8));
+        return "h:" + HexFormat.of().formatHex(d, 0, 8);
+    }
+
+    /** One per deserialised copy, that is per task: a digest is not thread-safe. */
+    private transient MessageDigest digest;
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean shown() {

@@ -8,7 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.classify.FactsColumns;
+import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
@@ -32,7 +32,7 @@ public final class ViolationsReport {
                 .select(col(QueryEvent.EVENT_ID), col(QueryEvent.OCCURRED_AT), col(QueryEvent.SOURCE_FORMAT),
                         col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE), col(QueryEvent.REQUESTER_NAME),
                         col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL), col(ResolveStage.COMPONENT),
-                        col(FactsColumns.PATHWAY), col(QueryEvent.QUERY_TYPE), col(QueryEvent.REASON), col(QueryEvent.CASE_NUMBER),
+                        col(ClassifyStage.PATHWAY), col(QueryEvent.QUERY_TYPE), col(QueryEvent.REASON), col(QueryEvent.CASE_NUMBER),
                         col(QueryEvent.LEGAL_PROCESS), col(TagStage.TAGS), col("v.rule_id"), col("v.citation"), col("v.severity"),
                         col("v.confidence"), col("v.rule_status"), col("v.purpose_basis"), col("v.legal_process_kind"),
                         col("v.notice"), col("v.explanation"), col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE));

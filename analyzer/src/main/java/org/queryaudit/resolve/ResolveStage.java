@@ -1,25 +1,18 @@
 package org.queryaudit.resolve;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-
-import java.util.ArrayList;
+import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import java.util.Map;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.queryaudit.ingest.QueryEvent;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Adds who asked to every event. Requesters repeat (a month holds millions of queries by a
- * few thousand agencies), so each distinct (name, ORI) is resolved once on an executor and
- * the result broadcast-joined back: no per-row lookup.
+ * few thousand agencies), so each distinct (name, ORI) is resolved once per task and
+ * remembered: the directory's patterns run once per requester, not once per row.
  */
-public final class ResolveStage {
+public final class ResolveStage implements Serializable {
     public static final String LEVEL = "requester_level";
     public static final String STATE = "requester_state";
     public static final String DEPARTMENT = "requester_department";
@@ -27,33 +20,42 @@ public final class ResolveStage {
     public static final String IMMIGRATION = "immigration_agency";
     public static final String BASIS = "resolution_basis";
     public static final String INACTIVE = "requester_inactive";
-    private static final String KEY_NAME = "_resolve_name";
-    private static final String KEY_ORI = "_resolve_ori";
-    static final StructType RESOLVED = new StructType()
-            .add(KEY_NAME, DataTypes.StringType).add(KEY_ORI, DataTypes.StringType)
-            .add(LEVEL, DataTypes.StringType, false).add(STATE, DataTypes.StringType)
-            .add(DEPARTMENT, DataTypes.StringType).add(COMPONENT, DataTypes.StringType)
-            .add(IMMIGRATION, DataTypes.BooleanType, false).add(BASIS, DataTypes.StringType, false)
-            .add(INACTIVE, DataTypes.BooleanType, false);
+    /** The columns this stage adds, in order. */
+    public static final List<StructField> COLUMNS = List.of(
+            DataTypes.createStructField(LEVEL, DataTypes.StringType, false),
+            DataTypes.createStructField(STATE, DataTypes.StringType, true),
+            DataTypes.createStructField(DEPARTMENT, DataTypes.StringType, true),
+            DataTypes.createStructField(COMPONENT, DataTypes.StringType, true),
+            DataTypes.createStructField(IMMIGRATION, DataTypes.BooleanType, false),
+            DataTypes.createStructField(BASIS, DataTypes.StringType, false),
+            DataTypes.createStructField(INACTIVE, DataTypes.BooleanType, false));
+    /** Distinct requesters remembered per task before the memory starts over. */
+    private static final int REMEMBERED = 100_000;
+    private final AgencyResolver resolver;
+    private transient Map<String, Resolution> seen;
 
-    private ResolveStage() {
+    public ResolveStage(AgencyResolver resolver) {
+        this.resolver = resolver;
     }
 
-    public static Dataset<Row> apply(Dataset<Row> events, AgencyResolver resolver) {
-        Dataset<Row> keys = events.select(col(QueryEvent.REQUESTER_NAME).alias(KEY_NAME), col(QueryEvent.REQUESTER_ORI).alias(KEY_ORI))
-                .distinct();
-        Dataset<Row> resolved = keys.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
-            List<Row> out = new ArrayList<>();
-            while (it.hasNext()) {
-                Row k = it.next();
-                Resolution r = resolver.resolve(k.getString(0), k.getString(1));
-                out.add(RowFactory.create(k.getString(0), k.getString(1), r.level(), r.state(), r.department(), r.component(),
-                        r.immigration(), r.basis(), r.inactive()));
+    public Resolution resolve(String name, String ori) {
+        if (seen == null) {
+            seen = new HashMap<>();
+        }
+        String key = name + "\u0001" + ori;
+        Resolution r = seen.get(key);
+        if (r == null) {
+            if (seen.size() >= REMEMBERED) {
+                seen.clear();
             }
-            return out.iterator();
-        }, Encoders.row(RESOLVED));
-        return events.join(broadcast(resolved), events.col(QueryEvent.REQUESTER_NAME).eqNullSafe(resolved.col(KEY_NAME))
-                        .and(events.col(QueryEvent.REQUESTER_ORI).eqNullSafe(resolved.col(KEY_ORI))), "left")
-                .drop(KEY_NAME, KEY_ORI);
+            r = resolver.resolve(name, ori);
+            seen.put(key, r);
+        }
+        return r;
+    }
+
+    /** The stage's column values of one resolution, in {@link #COLUMNS} order. */
+    public static Object[] values(Resolution r) {
+        return new Object[] {r.level(), r.state(), r.department(), r.component(), r.immigration(), r.basis(), r.inactive()};
     }
 }

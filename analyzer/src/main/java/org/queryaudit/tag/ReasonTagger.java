@@ -85,6 +85,11 @@ public final class ReasonTagger implements Serializable {
         compile();
         boolean reasonRedacted = redacted != null && redacted.contains("reason");
         boolean caseRedacted = redacted != null && redacted.contains("case_number");
+        // A case number that no pattern can match (most: "25-399778") tags as if absent (only the
+        // reason and offense decide a missing reason), so it does not make every key unique.
+        if (caseNumber != null && !caseRedacted && inert("case_number", caseNumber)) {
+            caseNumber = null;
+        }
         Key key = new Key(reason, caseNumber, offenseType, ownerState, reasonRedacted, caseRedacted);
         Tagging hit = cache.get(key);
         if (hit != null) {
@@ -97,6 +102,21 @@ public final class ReasonTagger implements Serializable {
         }
         cache.put(key, t);
         return t;
+    }
+
+    /**
+     * Whether no pattern can match this text of this field: every pattern that reads the field
+     * has triggers and the text holds none, and the other-state rule (if it reads the field)
+     * finds no agency word.
+     */
+    private boolean inert(String field, String value) {
+        String lower = value.toLowerCase(Locale.ROOT).replace('+', ' ');
+        for (Compiled c : compiled) {
+            if (c.p.fields().contains(field) && (c.p.triggers().isEmpty() || triggered(lower, c.p.triggers()))) {
+                return false;
+            }
+        }
+        return rules.otherState() == null || !rules.otherState().fields().contains(field) || !agencyWords.matcher(lower).find();
     }
 
     private Tagging compute(String reason, String caseNumber, String offense, String ownerState, boolean reasonRedacted) {

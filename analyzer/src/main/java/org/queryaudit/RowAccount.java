@@ -1,0 +1,88 @@
+package org.queryaudit;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.queryaudit.ingest.EventIngest;
+import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.report.RowCounts;
+
+/**
+ * Where every input row of the pass went, per file: read, accepted, duplicate, quarantined,
+ * in the period; and which rows are dropped as duplicates. Made from narrow aggregations of
+ * the staged rows (file, kind and month; ids only when hashes repeat): the results are as
+ * small as the number of files times months.
+ *
+ * @param drops the duplicate rows as (source_file, source_line), or null when there are none
+ */
+public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMonths, List<String> eventMonths,
+                         Dataset<Row> drops) {
+
+    /** @param rows the staged rows of {@link EventPass#SCHEMA} */
+    public static RowAccount of(Dataset<Row> rows) {
+        Dataset<Row> accepted = rows.filter(col(EventPass.ROW_KIND).notEqual(EventPass.QUARANTINED));
+        Dataset<Row> drops = EventIngest.duplicates(accepted);
+        Map<String, long[]> duplicates = new HashMap<>();
+        if (drops != null) {
+            Dataset<Row> dropped = accepted.join(drops, accepted.col(QueryEvent.SOURCE_FILE).equalTo(drops.col(QueryEvent.SOURCE_FILE))
+                    .and(accepted.col(QueryEvent.SOURCE_LINE).equalTo(drops.col(QueryEvent.SOURCE_LINE))), "left_semi");
+            for (Row r : dropped.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND).count().collectAsList()) {
+                long[] d = duplicates.computeIfAbsent(r.getString(0), k -> new long[2]);
+                d[EventPass.EVENT.equals(r.getString(1)) ? 0 : 1] += r.getLong(2);
+            }
+        }
+        Map<String, RowCounts> perFile = new LinkedHashMap<>();
+        TreeSet<String> acceptedMonths = new TreeSet<>();
+        TreeSet<String> eventMonths = new TreeSet<>();
+        for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).count()
+                .orderBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).collectAsList()) {
+            String file = r.getString(0);
+            long n = r.getLong(3);
+            RowCounts add = switch (r.getString(1)) {
+                case EventPass.EVENT -> new RowCounts(n, n, 0, 0, n);
+                case EventPass.OUTSIDE -> new RowCounts(n, n, 0, 0, 0);
+                default -> new RowCounts(n, 0, 0, n, 0);
+            };
+            if (!EventPass.QUARANTINED.equals(r.getString(1))) {
+                acceptedMonths.add(r.getString(2));
+                if (EventPass.EVENT.equals(r.getString(1))) {
+                    eventMonths.add(r.getString(2));
+                }
+            }
+            perFile.merge(file, add, RowCounts::plus);
+        }
+        duplicates.forEach((file, d) -> perFile.merge(file, new RowCounts(0, -(d[0] + d[1]), d[0] + d[1], 0, -d[0]), RowCounts::plus));
+        return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops);
+    }
+
+    /**
+     * Puts the run's events in {@code events}: the staged folder itself when nothing repeats (a
+     * rename), else the staged events without the duplicates (one more write).
+     */
+    public void storeEvents(Dataset<Row> rows, Path stagedEvents, Path events, FileSystem fs) throws IOException {
+        if (drops == null) {
+            if (fs.exists(stagedEvents)) {
+                if (!fs.rename(stagedEvents, events)) {
+                    throw new IOException("cannot move " + stagedEvents + " to " + events);
+                }
+            } else {
+                fs.mkdirs(events);
+            }
+            return;
+        }
+        Dataset<Row> kept = rows.filter(col(EventPass.ROW_KIND).equalTo(EventPass.EVENT));
+        kept = kept.join(drops, kept.col(QueryEvent.SOURCE_FILE).equalTo(drops.col(QueryEvent.SOURCE_FILE))
+                .and(kept.col(QueryEvent.SOURCE_LINE).equalTo(drops.col(QueryEvent.SOURCE_LINE))), "left_anti");
+        kept.drop(EventPass.ROW_KIND).write().partitionBy(QueryEvent.OWNER_STATE, QueryEvent.MONTH).parquet(events.toString());
+    }
+}
