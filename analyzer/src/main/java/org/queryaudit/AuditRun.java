@@ -33,6 +33,7 @@ import org.queryaudit.report.SensitiveValues;
 import org.queryaudit.report.EventStore;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.Manifest;
+import org.queryaudit.report.MonthlyStore;
 import org.queryaudit.report.OutputFolder;
 import org.queryaudit.report.Quarantine;
 import org.queryaudit.report.RowCounts;
@@ -76,6 +77,19 @@ public final class AuditRun {
     }
 
     private RunResult write(PreparedRun run, List<String> warnings, Configuration hadoop) throws IOException {
+        if (run.options().store() == null) {
+            return write(run, warnings, hadoop, null);
+        }
+        org.apache.hadoop.fs.Path storePath = org.queryaudit.ingest.InputPlanner.toPath(run.options().store());
+        MonthlyStore store = MonthlyStore.openForWriting(storePath.getFileSystem(hadoop), storePath);
+        try {
+            return write(run, warnings, hadoop, store);
+        } finally {
+            store.close();
+        }
+    }
+
+    private RunResult write(PreparedRun run, List<String> warnings, Configuration hadoop, MonthlyStore store) throws IOException {
         RunOptions opt = run.options();
         InputPlan plan = run.plan();
         OutputFolder out = run.out();
@@ -100,8 +114,10 @@ public final class AuditRun {
         List<FileSlice> slices = EventPass.slices(spark, plan.events());
         Map<String, String> sha = hashing.join();
         clock.lap("ingest: plan slices, hash inputs");
-        SensitiveValues sensitive = SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"),
-                new ArrayList<>(sha.values()));
+        SensitiveValues sensitive = store == null
+                ? SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"), new ArrayList<>(sha.values()))
+                : SensitiveValues.ofStore(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"), store.hashKey(),
+                        new org.apache.hadoop.fs.Path(store.root(), MonthlyStore.KEY).toString());
         UsStates states = UsStates.shipped();
         Period period = Period.of(opt);
         EventPass pass = new EventPass(states, markers, new ResolveStage(new AgencyResolver(run.directory(), states)),
@@ -161,8 +177,12 @@ public final class AuditRun {
             warnings.forEach(w -> LOG.warn(w));
             manifest.warnings(warnings);
             manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
-            manifest.outputDigests(RunOutputs.digests(out.fs(), out.root()));
             manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
+            if (store != null) {
+                store.addRun(stored, out.file(EventStore.FOLDER), runId(started, sha), manifest.root());
+                clock.lap("store: add months");
+            }
+            manifest.outputDigests(RunOutputs.digests(out.fs(), out.root()));
             clock.lap("manifest");
             manifest.timings(clock.seconds());
             manifest.write(out.fs(), out.file(Manifest.FILE));
@@ -170,6 +190,13 @@ public final class AuditRun {
         } finally {
             out.fs().delete(staged, true);
         }
+    }
+
+    /** A run's name in a store: when it started, and whose inputs. */
+    private static String runId(Instant started, Map<String, String> sha) {
+        String t = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+                .format(started);
+        return t + "-" + SensitiveValues.digest(String.join("|", new java.util.TreeSet<>(sha.values()))).substring(0, 8);
     }
 
     /** "2025-09", "2025-01 to 2026-03", or the --from/--to dates: what the reports say the run covers. */

@@ -23,7 +23,7 @@ import org.queryaudit.report.RowCounts;
  * the staged rows (file, kind and month; ids only when hashes repeat): the results are as
  * small as the number of files times months.
  *
- * @param drops the duplicate rows as (source_file, source_line), or null when there are none
+ * @param drops the duplicate rows (see {@link EventIngest#duplicates}), or null when there are none
  */
 public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMonths, List<String> eventMonths,
                          Dataset<Row> drops) {
@@ -34,8 +34,7 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         Dataset<Row> drops = EventIngest.duplicates(accepted);
         Map<String, long[]> duplicates = new HashMap<>();
         if (drops != null) {
-            Dataset<Row> dropped = accepted.join(drops, accepted.col(QueryEvent.SOURCE_FILE).equalTo(drops.col(QueryEvent.SOURCE_FILE))
-                    .and(accepted.col(QueryEvent.SOURCE_LINE).equalTo(drops.col(QueryEvent.SOURCE_LINE))), "left_semi");
+            Dataset<Row> dropped = accepted.join(drops, dropped(), "left_semi");
             for (Row r : dropped.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND).count().collectAsList()) {
                 long[] d = duplicates.computeIfAbsent(r.getString(0), k -> new long[2]);
                 d[EventPass.EVENT.equals(r.getString(1)) ? 0 : 1] += r.getLong(2);
@@ -65,6 +64,11 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops);
     }
 
+    private static org.apache.spark.sql.Column dropped() {
+        return col(QueryEvent.SOURCE_FILE).equalTo(col(EventIngest.DROP_FILE))
+                .and(col(QueryEvent.SOURCE_LINE).equalTo(col(EventIngest.DROP_LINE)));
+    }
+
     /**
      * Puts the run's events in {@code events}: the staged folder itself when nothing repeats (a
      * rename), else the staged events without the duplicates (one more write).
@@ -81,8 +85,7 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
             return;
         }
         Dataset<Row> kept = rows.filter(col(EventPass.ROW_KIND).equalTo(EventPass.EVENT));
-        kept = kept.join(drops, kept.col(QueryEvent.SOURCE_FILE).equalTo(drops.col(QueryEvent.SOURCE_FILE))
-                .and(kept.col(QueryEvent.SOURCE_LINE).equalTo(drops.col(QueryEvent.SOURCE_LINE))), "left_anti");
+        kept = kept.join(drops, dropped(), "left_anti");
         kept.drop(EventPass.ROW_KIND).write().partitionBy(QueryEvent.OWNER_STATE, QueryEvent.MONTH).parquet(events.toString());
     }
 }

@@ -19,10 +19,11 @@ import org.queryaudit.ingest.InputRequest;
  * @param directory     the user's own agency-directory rows (CSV), or null
  * @param rules         a folder of the user's own rule packs (each replaces its state's), or null
  * @param command       the command line, for the manifest
+ * @param store         a monthly event store the run's events are added to (replacing the months it covers), or null
  */
 public record RunOptions(List<InputRequest> inputs, String out, String owner, String ownerState, String month,
                          LocalDate from, LocalDate to, String master, boolean showSensitive, java.nio.file.Path directory,
-                         java.nio.file.Path rules, List<String> command) {
+                         java.nio.file.Path rules, List<String> command, String store) {
     public RunOptions {
         inputs = List.copyOf(inputs);
         command = List.copyOf(command);
@@ -30,20 +31,24 @@ public record RunOptions(List<InputRequest> inputs, String out, String owner, St
 
     /** A run over these inputs into this folder, every other option at its default. */
     public static RunOptions of(List<InputRequest> inputs, String out) {
-        return new RunOptions(inputs, out, null, null, null, null, null, null, false, null, null, List.of());
+        return new RunOptions(inputs, out, null, null, null, null, null, null, false, null, null, List.of(), null);
     }
 
     public RunOptions withOwner(String agency, String state) {
-        return new RunOptions(inputs, out, agency, state, month, from, to, master, showSensitive, directory, rules, command);
+        return new RunOptions(inputs, out, agency, state, month, from, to, master, showSensitive, directory, rules, command, store);
     }
 
     public RunOptions withMonth(String m) {
-        return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, rules, command);
+        return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, rules, command, store);
     }
 
 
+    public RunOptions withStore(String folder) {
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, directory, rules, command, folder);
+    }
+
     public RunOptions withShowSensitive() {
-        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, true, directory, rules, command);
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, true, directory, rules, command, store);
     }
 
 }

@@ -90,6 +90,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--show-sensitive", description = "Print plates, licence numbers and user names in clear.")
     boolean showSensitive;
 
+    @Option(names = "--store", paramLabel = "DIR",
+            description = {"A monthly event store (created if absent): the run's events are added to it, replacing what an "
+                    + "earlier run stored for the same owners and months; `queryaudit report --store DIR` reports over many months."})
+    String store;
+
     @Override
     public Integer call() throws Exception {
         List<InputRequest> requests = new ArrayList<>();
@@ -103,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         RunOptions opt = new RunOptions(requests, out, owner, ownerState, period == null ? null : period.month,
                 period == null || period.range == null ? null : period.range.from,
-                period == null || period.range == null ? null : period.range.to, master, showSensitive, directory, rules, command);
+                period == null || period.range == null ? null : period.range.to, master, showSensitive, directory, rules, command,
+                store);
         return execute(opt, spec.commandLine().getOut());
     }
 

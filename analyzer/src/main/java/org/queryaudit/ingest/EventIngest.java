@@ -22,6 +22,9 @@ import org.queryaudit.reference.UsStates;
  */
 public final class EventIngest {
     private static final String HASH = "_dup_hash";
+    /** The columns of {@link #duplicates}: named apart from the rows' own, so joining back is not a self-join. */
+    public static final String DROP_FILE = "_drop_file";
+    public static final String DROP_LINE = "_drop_line";
 
     private EventIngest() {
     }
@@ -43,7 +46,7 @@ public final class EventIngest {
     }
 
     /**
-     * The rows to drop as duplicates, as (source_file, source_line), from the accepted rows'
+     * The rows to drop as duplicates, as ({@link #DROP_FILE}, {@link #DROP_LINE}), from the accepted rows'
      * event_id, source_file and source_line. Duplicates share an event id (the export's own id,
      * else the content); the copy from the first file and line is kept, so the choice is the
      * same every run. A narrow aggregation of 64-bit hashes finds the ids that may repeat; only
@@ -64,7 +67,7 @@ public final class EventIngest {
                 .filter(col("_dup_n").gt(1));
         Dataset<Row> drops = candidates.join(keep, candidates.col(QueryEvent.EVENT_ID).equalTo(keep.col("_dup_id")))
                 .filter(struct(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE)).notEqual(col("_keep")))
-                .select(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE));
+                .select(col(QueryEvent.SOURCE_FILE).alias(DROP_FILE), col(QueryEvent.SOURCE_LINE).alias(DROP_LINE));
         return drops.isEmpty() ? null : drops;
     }
 

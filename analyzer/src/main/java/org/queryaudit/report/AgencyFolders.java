@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ import org.queryaudit.ingest.QueryEvent;
 
 /**
  * {@code agencies/<slug>/}: for every requesting agency with a violation, its own
- * {@code violations.csv} (all of them) and a letter-ready {@code report.html}. The
- * violations stream to the driver once, sorted by agency, one partition at a time.
+ * {@code violations.csv} (all of them) and a letter-ready {@code report.html}, written by
+ * the executors, one requester per task group.
  */
 public final class AgencyFolders {
     public static final String FOLDER = "agencies";
@@ -37,7 +36,7 @@ public final class AgencyFolders {
     }
 
     /** Who a requester is, as the reports group it. */
-    public record Requester(String name, String ori) {
+    public record Requester(String name, String ori) implements java.io.Serializable {
         public String display() {
             return name != null ? name : ori != null ? ori : "(unknown requester)";
         }
@@ -48,39 +47,55 @@ public final class AgencyFolders {
     }
 
     /** Page facts that come from elsewhere in the run. */
-    public record Context(String period, String ruleDigest, int inputCount, Map<Requester, AgencyTotals> totals, RuleBook rules) {
+    public record Context(String period, String ruleDigest, int inputCount, Map<Requester, AgencyTotals> totals, RuleBook rules)
+            implements java.io.Serializable {
     }
 
     /** What the agency report says about one requester in all. */
     public record AgencyTotals(String level, String component, String basis, long queries, String firstSeen, String lastSeen,
-                               TreeSet<String> owners) {
+                               TreeSet<String> owners) implements java.io.Serializable {
     }
 
-    /** Writes the folders; returns the slug of every agency written. */
+    /**
+     * Writes the folders; returns the slug of every agency written, in requester order. The
+     * violations are grouped by requester across the executors, and each task writes its
+     * agencies' CSV and page itself: nothing per row passes through the driver.
+     */
     public static Map<Requester, String> write(FileSystem fs, Path folder, Dataset<Row> violations, Context ctx)
             throws IOException {
-        Dataset<Row> sorted = violations.orderBy(col(QueryEvent.REQUESTER_NAME).asc_nulls_first(),
-                col(QueryEvent.REQUESTER_ORI).asc_nulls_first(), col(QueryEvent.OCCURRED_AT), col(QueryEvent.EVENT_ID),
-                col("rule_id"));
-        List<String> header = List.of(sorted.columns());
-        Map<Requester, String> slugs = new LinkedHashMap<>();
-        Iterator<Row> it = sorted.toLocalIterator();
-        Group g = null;
-        while (it.hasNext()) {
-            Row r = it.next();
-            Requester who = new Requester(r.getAs(QueryEvent.REQUESTER_NAME), r.getAs(QueryEvent.REQUESTER_ORI));
-            if (g == null || !g.who.equals(who)) {
-                if (g != null) {
-                    g.finish(fs, folder, ctx);
+        fs.mkdirs(folder);
+        Dataset<Row> grouped = violations.repartition(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI))
+                .sortWithinPartitions(col(QueryEvent.REQUESTER_NAME).asc_nulls_first(),
+                        col(QueryEvent.REQUESTER_ORI).asc_nulls_first(), col(QueryEvent.OCCURRED_AT), col(QueryEvent.EVENT_ID),
+                        col("rule_id"));
+        List<String> header = List.of(violations.columns());
+        String folderUri = folder.toUri().toString();
+        List<Requester> written = grouped.javaRDD().mapPartitions(rows -> {
+            Path root = new Path(java.net.URI.create(folderUri));
+            FileSystem efs = root.getFileSystem(new org.apache.hadoop.conf.Configuration());
+            List<Requester> done = new ArrayList<>();
+            Group g = null;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                Requester who = new Requester(r.getAs(QueryEvent.REQUESTER_NAME), r.getAs(QueryEvent.REQUESTER_ORI));
+                if (g == null || !g.who.equals(who)) {
+                    if (g != null) {
+                        g.finish(efs, root, ctx);
+                    }
+                    g = new Group(who, efs, new Path(new Path(root, who.slug()), "violations.csv"), header);
+                    done.add(who);
                 }
-                g = new Group(who, fs, new Path(new Path(folder, who.slug()), "violations.csv"), header);
-                slugs.put(who, who.slug());
+                g.add(r);
             }
-            g.add(r);
-        }
-        if (g != null) {
-            g.finish(fs, folder, ctx);
-        }
+            if (g != null) {
+                g.finish(efs, root, ctx);
+            }
+            return done.iterator();
+        }).collect();
+        List<Requester> ordered = new ArrayList<>(written);
+        ordered.sort(java.util.Comparator.comparing(Requester::name, EventSummary.TEXT).thenComparing(Requester::ori, EventSummary.TEXT));
+        Map<Requester, String> slugs = new LinkedHashMap<>();
+        ordered.forEach(who -> slugs.put(who, who.slug()));
         return slugs;
     }
 

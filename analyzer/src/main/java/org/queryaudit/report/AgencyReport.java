@@ -1,15 +1,5 @@
 package org.queryaudit.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,25 +8,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.classify.Pathway;
-import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
-import org.queryaudit.tag.TagStage;
 
 /**
  * {@code agency_report.csv} and {@code .json}: one row per requesting agency x data owner x
  * month, with queries, federal queries, immigration-tagged queries, violations in total and
  * by rule, queries by pathway, and first and last seen. Small (agencies x owners x months):
- * built by Spark, then read by the driver once for the CSV, the JSON and the HTML.
+ * summed from the {@link EventSummary}, then used for the CSV, the JSON and the HTML.
  */
 public final class AgencyReport {
     public static final String FILE = "agency_report.csv";
@@ -58,65 +47,57 @@ public final class AgencyReport {
         }
     }
 
-    public static List<Line> build(Dataset<Row> events) {
-        List<Column> aggs = new ArrayList<>(List.of(
-                count("*").alias("queries"),
-                sum(when(col(ResolveStage.LEVEL).equalTo("federal"), 1).otherwise(0)).alias("federal_queries"),
-                sum(when(org.apache.spark.sql.functions.array_contains(col(TagStage.TAGS), "immigration"), 1).otherwise(0))
-                        .alias("immigration_tagged"),
-                sum(size(col(EvaluateStage.VIOLATIONS))).alias("violations"),
-                min(QueryEvent.OCCURRED_AT).alias("first_seen"), max(QueryEvent.OCCURRED_AT).alias("last_seen")));
-        for (String p : PATHWAYS) {
-            aggs.add(sum(when(col(ClassifyStage.PATHWAY).equalTo(p), 1).otherwise(0)).alias(p));
-        }
-        Column[] keys = java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> main = events.groupBy(keys).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
-        // Violations by rule, as "RULE=n;RULE=n" in rule order.
-        // The key columns are renamed on this side so the join is not a self-join on the same names.
-        Column[] renamed = java.util.Arrays.stream(KEYS).map(k -> col(k).alias("_k_" + k)).toArray(Column[]::new);
-        Column[] renamedKeys = java.util.Arrays.stream(KEYS).map(k -> col("_k_" + k)).toArray(Column[]::new);
-        Dataset<Row> byRule = events.select(concatKeys(renamed, explode(col(EvaluateStage.VIOLATIONS + ".rule_id")).alias("rule")))
-                .groupBy(concatKeys(renamedKeys, col("rule"))).count()
-                .groupBy(renamedKeys).agg(concat_ws(";", org.apache.spark.sql.functions.array_sort(
-                        org.apache.spark.sql.functions.collect_list(concat_ws("=", col("rule"), col("count").cast("string")))))
-                        .alias("violations_by_rule"));
-        Column join = lit(true);
-        for (String k : KEYS) {
-            join = join.and(main.col(k).eqNullSafe(byRule.col("_k_" + k)));
-        }
-        Dataset<Row> joined = main.join(byRule, join, "left");
-        List<Column> select = new ArrayList<>();
-        for (String k : KEYS) {
-            select.add(main.col(k));
-        }
-        for (String c : List.of("queries", "federal_queries", "immigration_tagged", "violations")) {
-            select.add(col(c));
-        }
-        select.add(byRule.col("violations_by_rule"));
-        PATHWAYS.forEach(p -> select.add(col(p)));
-        select.add(col("first_seen"));
-        select.add(col("last_seen"));
-        List<Line> out = new ArrayList<>();
-        for (Row r : joined.select(select.toArray(Column[]::new))
-                .orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.MONTH),
-                        col(QueryEvent.REQUESTER_NAME).asc_nulls_first(), col(QueryEvent.REQUESTER_ORI).asc_nulls_first(),
-                        col(ResolveStage.LEVEL), col(ResolveStage.COMPONENT).asc_nulls_first())
-                .collectAsList()) {
-            long[] p = new long[PATHWAYS.size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = r.getLong(12 + i);
+    /** The report's rows, in order, summed from the run's event summary. */
+    public static List<Line> build(EventSummary summary) {
+        Map<List<String>, Acc> rows = new HashMap<>();
+        for (EventSummary.Cell c : summary.cells()) {
+            List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
+                    c.ownerState(), c.month());
+            Acc a = rows.computeIfAbsent(key, k -> new Acc());
+            a.queries += c.queries();
+            a.federal += c.federal() ? c.queries() : 0;
+            a.immigration += c.immigrationTagged();
+            for (String rule : c.rules()) {
+                a.violations += c.queries();
+                a.byRule.merge(rule, c.queries(), Long::sum);
             }
-            out.add(new Line(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                    r.getString(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10),
-                    r.isNullAt(11) ? "" : r.getString(11), p, CsvTable.cell(r.get(17)), CsvTable.cell(r.get(18))));
+            int door = PATHWAYS.indexOf(c.pathway());
+            if (door >= 0) {
+                a.byPathway[door] += c.queries();
+            }
+            if (a.first == null || EventSummary.compareTime(c.firstSeen(), a.first) < 0) {
+                a.first = c.firstSeen();
+            }
+            if (a.last == null || EventSummary.compareTime(c.lastSeen(), a.last) > 0) {
+                a.last = c.lastSeen();
+            }
         }
+        List<Line> out = new ArrayList<>();
+        rows.forEach((k, a) -> {
+            List<String> rules = new ArrayList<>();
+            a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
+            rules.sort(EventSummary::compareText);
+            out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, a.federal,
+                    a.immigration, a.violations, String.join(";", rules), a.byPathway, CsvTable.cell(a.first),
+                    CsvTable.cell(a.last)));
+        });
+        out.sort(Comparator.comparing(Line::ownerState, EventSummary.TEXT).thenComparing(Line::ownerAgency, EventSummary.TEXT)
+                .thenComparing(Line::month, EventSummary.TEXT).thenComparing(Line::requesterName, EventSummary.TEXT)
+                .thenComparing(Line::requesterOri, EventSummary.TEXT).thenComparing(Line::level, EventSummary.TEXT)
+                .thenComparing(Line::component, EventSummary.TEXT));
         return out;
     }
 
-    private static Column[] concatKeys(Column[] keys, Column extra) {
-        Column[] all = java.util.Arrays.copyOf(keys, keys.length + 1);
-        all[keys.length] = extra;
-        return all;
+    /** One row being summed. */
+    private static final class Acc {
+        long queries;
+        long federal;
+        long immigration;
+        long violations;
+        final Map<String, Long> byRule = new HashMap<>();
+        final long[] byPathway = new long[PATHWAYS.size()];
+        Object first;
+        Object last;
     }
 
     static final List<String> HEADER = List.of("requester_name", "requester_ori", "requester_level", "requester_component",

@@ -41,36 +41,87 @@ public final class CsvTable {
      */
     public static long write(FileSystem fs, Path file, Dataset<Row> sorted) throws IOException {
         List<String> header = List.of(sorted.columns());
-        Path parts = new Path(file.getParent(), "." + file.getName() + ".parts");
-        fs.delete(parts, true);
-        fs.mkdirs(parts);
-        String partsUri = parts.toUri().toString();
-        List<long[]> written = sorted.javaRDD().mapPartitionsWithIndex((index, rows) -> {
-            Path part = new Path(java.net.URI.create(partsUri + "/" + String.format("part-%06d.csv", index)));
-            FileSystem pfs = part.getFileSystem(new org.apache.hadoop.conf.Configuration());
-            long n = 0;
-            try (Writer w = new OutputStreamWriter(pfs.create(part, true), StandardCharsets.UTF_8);
-                 CSVPrinter out = new CSVPrinter(w, FORMAT)) {
-                n = print(out, rows, header.size());
+        int width = header.size();
+        return write(fs, List.of(file), List.of(header), sorted, (row, out, counts) -> {
+            Object[] cells = new Object[width];
+            for (int i = 0; i < width; i++) {
+                cells[i] = cell(row.get(i));
             }
-            return java.util.List.of(new long[] {index, n}).iterator();
-        }, true).collect();
-        long total = 0;
-        try (java.io.OutputStream out = fs.create(file, true)) {
-            StringBuilder line = new StringBuilder();
-            FORMAT.printRecord(line, header.toArray());
-            out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-            List<long[]> ordered = new java.util.ArrayList<>(written);
-            ordered.sort(java.util.Comparator.comparingLong(x -> x[0]));
-            for (long[] w : ordered) {
-                try (java.io.InputStream in = fs.open(new Path(parts, String.format("part-%06d.csv", w[0])))) {
-                    in.transferTo(out);
-                }
-                total += w[1];
-            }
+            out[0].printRecord(cells);
+            counts[0]++;
+        })[0];
+    }
+
+    /** Prints one sorted row into one or more of the files being written, counting what it prints. */
+    @FunctionalInterface
+    public interface RowPrinter extends java.io.Serializable {
+        void print(Row row, CSVPrinter[] out, long[] counts) throws IOException;
+    }
+
+    /**
+     * Writes several CSV files from one pass over a sorted Dataset: each partition is formatted
+     * on an executor into one part per file, and each file's parts are joined behind its header
+     * in partition order. Returns the rows printed into each file.
+     */
+    public static long[] write(FileSystem fs, List<Path> files, List<List<String>> headers, Dataset<Row> sorted, RowPrinter printer)
+            throws IOException {
+        int n = files.size();
+        List<String> partsUris = new java.util.ArrayList<>();
+        for (Path file : files) {
+            Path parts = parts(file);
+            fs.delete(parts, true);
+            fs.mkdirs(parts);
+            partsUris.add(parts.toUri().toString());
         }
-        fs.delete(parts, true);
-        return total;
+        List<long[]> written = sorted.javaRDD().mapPartitionsWithIndex((index, rows) -> {
+            CSVPrinter[] out = new CSVPrinter[n];
+            long[] counts = new long[n + 1];
+            counts[n] = index;
+            try {
+                for (int i = 0; i < n; i++) {
+                    Path part = new Path(java.net.URI.create(partsUris.get(i) + "/" + partName(index)));
+                    FileSystem pfs = part.getFileSystem(new org.apache.hadoop.conf.Configuration());
+                    out[i] = new CSVPrinter(new OutputStreamWriter(pfs.create(part, true), StandardCharsets.UTF_8), FORMAT);
+                }
+                while (rows.hasNext()) {
+                    printer.print(rows.next(), out, counts);
+                }
+            } finally {
+                for (CSVPrinter o : out) {
+                    if (o != null) {
+                        o.close();
+                    }
+                }
+            }
+            return java.util.List.of(counts).iterator();
+        }, true).collect();
+        List<long[]> ordered = new java.util.ArrayList<>(written);
+        ordered.sort(java.util.Comparator.comparingLong(x -> x[n]));
+        long[] totals = new long[n];
+        for (int i = 0; i < n; i++) {
+            Path parts = parts(files.get(i));
+            try (java.io.OutputStream out = fs.create(files.get(i), true)) {
+                StringBuilder line = new StringBuilder();
+                FORMAT.printRecord(line, headers.get(i).toArray());
+                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                for (long[] w : ordered) {
+                    try (java.io.InputStream in = fs.open(new Path(parts, partName(w[n])))) {
+                        in.transferTo(out);
+                    }
+                    totals[i] += w[i];
+                }
+            }
+            fs.delete(parts, true);
+        }
+        return totals;
+    }
+
+    private static Path parts(Path file) {
+        return new Path(file.getParent(), "." + file.getName() + ".parts");
+    }
+
+    private static String partName(long index) {
+        return String.format("part-%06d.csv", index);
     }
 
     public static long write(FileSystem fs, Path file, List<String> header, Iterator<Row> rows) throws IOException {

@@ -1,10 +1,13 @@
 package org.queryaudit.report;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -33,22 +36,77 @@ public final class FlaggedReport {
                 .or(col(ResolveStage.STATE).isNotNull().and(col(ResolveStage.STATE).notEqual(col(QueryEvent.OWNER_STATE))));
     }
 
-    public static Dataset<Row> build(Dataset<Row> events) {
-        return events.filter(size(col(TagStage.TAGS)).gt(0).or(outsideRequester())
-                        .or(size(col(EvaluateStage.VIOLATIONS)).gt(0)))
-                .select(col(QueryEvent.EVENT_ID), col(QueryEvent.OCCURRED_AT), col(QueryEvent.SOURCE_FORMAT),
-                        col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE), col(QueryEvent.REQUESTER_NAME),
-                        col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL), col(ResolveStage.STATE),
-                        col(ResolveStage.DEPARTMENT), col(ResolveStage.COMPONENT), col(ResolveStage.IMMIGRATION),
-                        col(ResolveStage.BASIS), col(ClassifyStage.PATHWAY), col(QueryEvent.QUERY_TYPE), col(QueryEvent.REASON),
-                        col(QueryEvent.CASE_NUMBER), col(TagStage.TAGS), col(TagStage.EVIDENCE),
-                        col(EvaluateStage.VIOLATIONS + ".rule_id").alias("violation_rules"),
-                        col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE))
+    /** flagged.csv's columns, in order. */
+    static final List<String> COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
+            QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
+            ResolveStage.STATE, ResolveStage.DEPARTMENT, ResolveStage.COMPONENT, ResolveStage.IMMIGRATION, ResolveStage.BASIS,
+            ClassifyStage.PATHWAY, QueryEvent.QUERY_TYPE, QueryEvent.REASON, QueryEvent.CASE_NUMBER, TagStage.TAGS,
+            TagStage.EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
+    private static final String LEGAL = "_legal_process";
+    private static final String FINDINGS = "_findings";
+
+    /** Whether an event belongs in flagged.csv: a tag, an outside requester, or a violation. */
+    public static Column flagged() {
+        return size(col(TagStage.TAGS)).gt(0).or(outsideRequester()).or(size(col(EvaluateStage.VIOLATIONS)).gt(0));
+    }
+
+    /**
+     * The flagged events in report order (owner state, owner, time, event id), with flagged.csv's
+     * columns first, then what violations.csv adds: legal process and the findings by rule id.
+     */
+    static Dataset<Row> sorted(Dataset<Row> events) {
+        List<Column> select = new ArrayList<>();
+        for (String c : COLUMNS) {
+            select.add(c.equals("violation_rules") ? col(EvaluateStage.VIOLATIONS + ".rule_id").alias(c) : col(c));
+        }
+        select.add(col(QueryEvent.LEGAL_PROCESS).alias(LEGAL));
+        select.add(array_sort(col(EvaluateStage.VIOLATIONS)).alias(FINDINGS));
+        return events.filter(flagged()).select(select.toArray(Column[]::new))
                 .orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OCCURRED_AT),
                         col(QueryEvent.EVENT_ID));
     }
 
-    public static long write(FileSystem fs, Path file, Dataset<Row> events) throws IOException {
-        return CsvTable.write(fs, file, build(events));
+    /**
+     * Writes flagged.csv and violations.csv in one sorted pass: every violation belongs to a
+     * flagged event, and violations.csv's order (owner state, owner, time, event id, rule) is
+     * flagged.csv's with each event's findings by rule. Returns {flagged rows, violation rows}.
+     */
+    public static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Dataset<Row> events) throws IOException {
+        int width = COLUMNS.size();
+        int[] v = new int[ViolationsReport.EVENT_COLUMNS.size()];
+        for (int i = 0; i < v.length; i++) {
+            String c = ViolationsReport.EVENT_COLUMNS.get(i);
+            v[i] = c.equals(QueryEvent.LEGAL_PROCESS) ? width : COLUMNS.indexOf(c);
+        }
+        int split = ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE);
+        int findingWidth = EvaluateStage.FINDING.size();
+        return CsvTable.write(fs, List.of(flaggedFile, violationsFile), List.of(COLUMNS, ViolationsReport.HEADER), sorted(events),
+                (row, out, counts) -> {
+                    Object[] cells = new Object[width];
+                    for (int i = 0; i < width; i++) {
+                        cells[i] = CsvTable.cell(row.get(i));
+                    }
+                    out[0].printRecord(cells);
+                    counts[0]++;
+                    List<Row> findings = row.getList(width + 1);
+                    if (findings.isEmpty()) {
+                        return;
+                    }
+                    Object[] line = new Object[v.length + findingWidth];
+                    for (Row f : findings) {
+                        int k = 0;
+                        for (int i = 0; i < split; i++) {
+                            line[k++] = CsvTable.cell(row.get(v[i]));
+                        }
+                        for (int i = 0; i < findingWidth; i++) {
+                            line[k++] = CsvTable.cell(f.get(i));
+                        }
+                        for (int i = split; i < v.length; i++) {
+                            line[k++] = CsvTable.cell(row.get(v[i]));
+                        }
+                        out[1].printRecord(line);
+                        counts[1]++;
+                    }
+                });
     }
 }

@@ -1,29 +1,23 @@
 package org.queryaudit.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.queryaudit.classify.ClassifyStage;
-import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 
 /**
  * The researcher's view (UW Center for Human Rights style), under {@code research/}:
  * federal queries of DMV data by month x message key x federal component; front, back and
- * side door counts by ALPR owner; queries after a revocation. Aggregates: small.
+ * side door counts by ALPR owner; queries after a revocation. Sums over the {@link EventSummary}: small.
  */
 public final class ResearchTables {
     public static final String FOLDER = "research";
@@ -42,42 +36,59 @@ public final class ResearchTables {
     private ResearchTables() {
     }
 
-    public static Tables build(Dataset<Row> events, Set<String> revocationRules) {
-        Table federal = table(events.filter(col(QueryEvent.SOURCE_SYSTEM).isin("NLETS", "DMV_PORTAL")
-                        .and(col(ResolveStage.LEVEL).equalTo("federal")))
-                .groupBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.MONTH), col(QueryEvent.QUERY_TYPE).alias("message_key"),
-                        col(ResolveStage.COMPONENT).alias("federal_component"))
-                .agg(count("*").alias("queries"))
-                .orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.MONTH), col("message_key").asc_nulls_first(),
-                        col("federal_component").asc_nulls_first()));
-        List<Column> doors = new ArrayList<>();
-        for (String p : AgencyReport.PATHWAYS) {
-            doors.add(sum(when(col(ClassifyStage.PATHWAY).equalTo(p), 1).otherwise(0)).alias(p));
+    public static Tables build(EventSummary summary, Set<String> revocationRules) {
+        Map<List<String>, long[]> federal = new HashMap<>();
+        Map<List<String>, long[]> doors = new HashMap<>();
+        Map<List<String>, long[]> revoked = new HashMap<>();
+        for (EventSummary.Cell c : summary.cells()) {
+            if (c.federal() && ("NLETS".equals(c.sourceSystem()) || "DMV_PORTAL".equals(c.sourceSystem()))) {
+                federal.computeIfAbsent(Arrays.asList(c.ownerState(), c.month(), c.queryType(), c.component()), k -> new long[1])[0]
+                        += c.queries();
+            }
+            if ("ALPR".equals(c.sourceSystem())) {
+                long[] d = doors.computeIfAbsent(Arrays.asList(c.ownerAgency(), c.ownerState()),
+                        k -> new long[1 + AgencyReport.PATHWAYS.size()]);
+                d[0] += c.queries();
+                int door = AgencyReport.PATHWAYS.indexOf(c.pathway());
+                if (door >= 0) {
+                    d[1 + door] += c.queries();
+                }
+            }
+            for (String rule : c.rules()) {
+                if (revocationRules.contains(rule)) {
+                    revoked.computeIfAbsent(Arrays.asList(c.ownerState(), rule, c.month(), c.requesterName(), c.requesterOri(),
+                            c.component()), k -> new long[1])[0] += c.queries();
+                }
+            }
         }
-        Table byDoor = table(events.filter(col(QueryEvent.SOURCE_SYSTEM).equalTo("ALPR"))
-                .groupBy(col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE))
-                .agg(count("*").alias("queries"), doors.toArray(Column[]::new))
-                .orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY)));
-        Table revoked = table(events.select(col("*"), explode(col(EvaluateStage.VIOLATIONS + ".rule_id")).alias("rule_id"))
-                .filter(col("rule_id").isin(revocationRules.toArray()))
-                .groupBy(col(QueryEvent.OWNER_STATE), col("rule_id"), col(QueryEvent.MONTH), col(QueryEvent.REQUESTER_NAME),
-                        col(QueryEvent.REQUESTER_ORI), col(ResolveStage.COMPONENT))
-                .agg(count("*").alias("queries"))
-                .orderBy(col(QueryEvent.OWNER_STATE), col("rule_id"), col(QueryEvent.MONTH),
-                        col(QueryEvent.REQUESTER_NAME).asc_nulls_first(), col(QueryEvent.REQUESTER_ORI).asc_nulls_first()));
-        return new Tables(federal, byDoor, revoked);
+        List<String> doorHeader = new ArrayList<>(List.of(QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, "queries"));
+        doorHeader.addAll(AgencyReport.PATHWAYS);
+        return new Tables(
+                table(List.of(QueryEvent.OWNER_STATE, QueryEvent.MONTH, "message_key", "federal_component", "queries"), federal,
+                        new int[] {0, 1, 2, 3}),
+                table(doorHeader, doors, new int[] {1, 0}),
+                table(List.of(QueryEvent.OWNER_STATE, "rule_id", QueryEvent.MONTH, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI,
+                        ResolveStage.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}));
     }
 
-    private static Table table(Dataset<Row> d) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Row r : d.collectAsList()) {
-            List<Object> v = new ArrayList<>();
-            for (int i = 0; i < r.size(); i++) {
-                v.add(r.get(i));
-            }
-            rows.add(v);
+    /** Keys then counts, one row per key, sorted by the key positions given (text order, nulls first). */
+    private static Table table(List<String> header, Map<List<String>, long[]> sums, int[] order) {
+        List<List<String>> keys = new ArrayList<>(sums.keySet());
+        Comparator<List<String>> by = null;
+        for (int i : order) {
+            Comparator<List<String>> next = Comparator.comparing(k -> k.get(i), EventSummary.TEXT);
+            by = by == null ? next : by.thenComparing(next);
         }
-        return new Table(List.of(d.columns()), rows);
+        keys.sort(by);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<String> k : keys) {
+            List<Object> row = new ArrayList<>(k);
+            for (long n : sums.get(k)) {
+                row.add(n);
+            }
+            rows.add(row);
+        }
+        return new Table(header, rows);
     }
 
     public static void write(FileSystem fs, Path folder, Tables t) throws IOException {

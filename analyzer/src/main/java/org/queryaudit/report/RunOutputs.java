@@ -1,9 +1,5 @@
 package org.queryaudit.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +23,6 @@ import org.apache.spark.sql.Row;
 import org.queryaudit.evaluate.Rule;
 import org.queryaudit.evaluate.RuleBook;
 import org.queryaudit.evaluate.SharingAudit;
-import org.queryaudit.ingest.QueryEvent;
-import org.queryaudit.resolve.ResolveStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,53 +44,66 @@ public final class RunOutputs {
 
     public static Map<String, Long> write(Inputs in, Map<String, Long> outputs) throws IOException {
         FileSystem fs = in.out().fs();
-        List<AgencyReport.Line> lines = AgencyReport.build(in.events());
+        EventSummary summary = EventSummary.of(in.events());
+        in.clock().lap("report: event summary");
+        List<AgencyReport.Line> lines = AgencyReport.build(summary);
         outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
         AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
-        in.clock().lap("report: agency report");
-        outputs.put(FlaggedReport.FILE, FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.events()));
-        in.clock().lap("report: flagged");
-        Dataset<Row> violations = ViolationsReport.rows(in.events());
-        outputs.put(ViolationsReport.FILE, CsvTable.write(fs, in.out().file(ViolationsReport.FILE),
-                violations.orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OCCURRED_AT),
-                        col(QueryEvent.EVENT_ID), col("rule_id"))));
-        in.clock().lap("report: violations");
+        Set<String> revocations = new TreeSet<>();
+        in.rules().rules().stream().filter(Rule::revocation).forEach(r -> revocations.add(r.id()));
+        ResearchTables.Tables research = ResearchTables.build(summary, revocations);
+        ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
+        in.clock().lap("report: agency report, research tables");
+        long[] evidence = FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.out().file(ViolationsReport.FILE),
+                in.events());
+        outputs.put(FlaggedReport.FILE, evidence[0]);
+        outputs.put(ViolationsReport.FILE, evidence[1]);
+        in.clock().lap("report: flagged, violations");
         LOG.info("report: {} agency report rows, {} events flagged, {} violations", lines.size(),
                 outputs.get(FlaggedReport.FILE), outputs.get(ViolationsReport.FILE));
         if (in.sharingGiven()) {
             outputs.put(SharingAuditReport.FILE, SharingAuditReport.write(fs, in.out().file(SharingAuditReport.FILE),
                     in.sharingAudit()));
         }
-        Set<String> revocations = new TreeSet<>();
-        in.rules().rules().stream().filter(Rule::revocation).forEach(r -> revocations.add(r.id()));
-        ResearchTables.Tables research = ResearchTables.build(in.events(), revocations);
-        ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
-        in.clock().lap("report: research tables");
 
-        Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(in.events(), lines);
-        Map<AgencyFolders.Requester, String> slugs = AgencyFolders.write(fs, in.out().file(AgencyFolders.FOLDER), violations,
-                new AgencyFolders.Context(in.facts().period(), in.facts().ruleDigest(), in.facts().inputCount(), totals,
-                        in.rules()));
+        Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines);
+        Map<AgencyFolders.Requester, String> slugs = AgencyFolders.write(fs, in.out().file(AgencyFolders.FOLDER),
+                ViolationsReport.rows(in.events()), new AgencyFolders.Context(in.facts().period(), in.facts().ruleDigest(),
+                        in.facts().inputCount(), totals, in.rules()));
         outputs.put(AgencyFolders.FOLDER, (long) slugs.size());
         in.clock().lap("report: agency folders");
-        List<RunReportPage.RuleCount> ruleCounts = new ArrayList<>();
-        for (Row r : violations.groupBy(col("rule_id")).agg(count("*"),
-                sum(when(col("severity").equalTo("verify"), 1).otherwise(0))).orderBy(col("rule_id")).collectAsList()) {
-            ruleCounts.add(new RunReportPage.RuleCount(r.getString(0), r.getLong(1), r.getLong(2)));
-        }
-        RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts, in.rules(), research);
+        RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts(summary), in.rules(),
+                research);
         in.clock().lap("report: report.html");
         LOG.info("report: report.html and {} agency folder(s) written", slugs.size());
         return outputs;
     }
 
+    /** Violations and those marked "verify", per rule, in rule order. */
+    private static List<RunReportPage.RuleCount> ruleCounts(EventSummary summary) {
+        Map<String, long[]> byRule = new TreeMap<>(EventSummary::compareText);
+        for (EventSummary.Cell c : summary.cells()) {
+            List<String> rules = c.rules();
+            List<String> severities = c.severityList();
+            for (int i = 0; i < rules.size(); i++) {
+                long[] n = byRule.computeIfAbsent(rules.get(i), k -> new long[2]);
+                n[0] += c.queries();
+                if (i < severities.size() && "verify".equals(severities.get(i))) {
+                    n[1] += c.queries();
+                }
+            }
+        }
+        List<RunReportPage.RuleCount> out = new ArrayList<>();
+        byRule.forEach((rule, n) -> out.add(new RunReportPage.RuleCount(rule, n[0], n[1])));
+        return out;
+    }
+
     /** Per requester, across owners and months: from the agency report, plus how it was identified. */
-    private static Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals(Dataset<Row> events,
+    private static Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals(EventSummary summary,
                                                                                    List<AgencyReport.Line> lines) {
         Map<AgencyFolders.Requester, String> basis = new HashMap<>();
-        for (Row r : events.select(QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.BASIS).distinct()
-                .collectAsList()) {
-            basis.put(new AgencyFolders.Requester(r.getString(0), r.getString(1)), r.getString(2));
+        for (EventSummary.Cell c : summary.cells()) {
+            basis.put(new AgencyFolders.Requester(c.requesterName(), c.requesterOri()), c.basis());
         }
         Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> out = new HashMap<>();
         for (AgencyReport.Line l : lines) {

@@ -39,6 +39,22 @@ public final class SensitiveValues implements java.io.Serializable {
                 "derived from the inputs' SHA-256 digests");
     }
 
+    /** For a run into a monthly store: the store's own key, so a plate hashes alike in every month. */
+    public static SensitiveValues ofStore(boolean show, String userKey, String storeKey, String keyFile) {
+        if (show) {
+            return new SensitiveValues(true, null, "none: --show-sensitive");
+        }
+        if (userKey != null && !userKey.isBlank()) {
+            return new SensitiveValues(false, sha256("user|" + userKey), "QUERYAUDIT_HASH_KEY");
+        }
+        return new SensitiveValues(false, sha256("store|" + storeKey), "the event store's key (" + keyFile + ")");
+    }
+
+    /** SHA-256 of a text, in hex. */
+    public static String digest(String s) {
+        return sha256(s);
+    }
+
     /**
      * The value as it may be stored: "h:" and 16 hex characters of SHA-256(key | value), or
      * the value itself when shown or when it is a redaction marker kept as written.

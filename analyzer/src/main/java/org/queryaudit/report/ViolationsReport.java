@@ -2,10 +2,11 @@ package org.queryaudit.report;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.size;
 
-import java.io.IOException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.classify.ClassifyStage;
@@ -14,31 +15,39 @@ import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.TagStage;
 
-/** {@code violations.csv}: one row per (event, rule), with the evidence an auditor reads aloud. */
+/**
+ * {@code violations.csv}: one row per (event, rule), with the evidence an auditor reads aloud.
+ * Written with flagged.csv ({@link FlaggedReport#write}); these rows feed the agency folders.
+ */
 public final class ViolationsReport {
     public static final String FILE = "violations.csv";
 
     private ViolationsReport() {
     }
 
-    public static Dataset<Row> build(Dataset<Row> events) {
-        return rows(events).orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OCCURRED_AT),
-                col(QueryEvent.EVENT_ID), col("rule_id"));
+    /** The event's columns of a violation row; the finding's columns come before source_file. */
+    static final List<String> EVENT_COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
+            QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
+            ResolveStage.COMPONENT, ClassifyStage.PATHWAY, QueryEvent.QUERY_TYPE, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            QueryEvent.LEGAL_PROCESS, TagStage.TAGS, QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
+    /** violations.csv's columns, in order. */
+    static final List<String> HEADER;
+
+    static {
+        List<String> h = new ArrayList<>(EVENT_COLUMNS.subList(0, EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE)));
+        h.addAll(List.of(EvaluateStage.FINDING.fieldNames()));
+        h.addAll(List.of(QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE));
+        HEADER = List.copyOf(h);
     }
 
-    /** One row per (event, rule), unsorted. */
+    /** One row per (event, rule), unsorted, with {@link #HEADER}'s columns. */
     public static Dataset<Row> rows(Dataset<Row> events) {
-        return events.select(col("*"), explode(col(EvaluateStage.VIOLATIONS)).alias("v"))
-                .select(col(QueryEvent.EVENT_ID), col(QueryEvent.OCCURRED_AT), col(QueryEvent.SOURCE_FORMAT),
-                        col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE), col(QueryEvent.REQUESTER_NAME),
-                        col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL), col(ResolveStage.COMPONENT),
-                        col(ClassifyStage.PATHWAY), col(QueryEvent.QUERY_TYPE), col(QueryEvent.REASON), col(QueryEvent.CASE_NUMBER),
-                        col(QueryEvent.LEGAL_PROCESS), col(TagStage.TAGS), col("v.rule_id"), col("v.citation"), col("v.severity"),
-                        col("v.confidence"), col("v.rule_status"), col("v.purpose_basis"), col("v.legal_process_kind"),
-                        col("v.notice"), col("v.explanation"), col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE));
-    }
-
-    public static long write(FileSystem fs, Path file, Dataset<Row> events) throws IOException {
-        return CsvTable.write(fs, file, build(events));
+        List<Column> select = new ArrayList<>();
+        for (String c : HEADER) {
+            select.add(EvaluateStage.FINDING.getFieldIndex(c).isDefined() ? col("v." + c) : col(c));
+        }
+        return events.filter(size(col(EvaluateStage.VIOLATIONS)).gt(0))
+                .select(col("*"), explode(col(EvaluateStage.VIOLATIONS)).alias("v"))
+                .select(select.toArray(Column[]::new));
     }
 }

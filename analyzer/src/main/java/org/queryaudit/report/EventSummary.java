@@ -1,0 +1,91 @@
+package org.queryaudit.report;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.queryaudit.classify.ClassifyStage;
+import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.resolve.ResolveStage;
+import org.queryaudit.tag.TagStage;
+
+/**
+ * The events counted once, at the finest grain any summary table of the run needs: who asked
+ * (and how that was known), whose data, which month, which system and query type, which
+ * door, and which rules the event broke. The agency report, the research tables, the rule
+ * counts and the charts are all sums over these cells, so the events are read once for all
+ * of them. Its size is that of the grain (requesters x owners x months x kinds), never the
+ * number of events.
+ */
+public record EventSummary(List<Cell> cells) {
+
+    /**
+     * One cell.
+     *
+     * @param ruleIds    the rules each of its events broke, in the evaluator's order, joined with ';' ("" for none)
+     * @param severities their severities, in the same order
+     */
+    public record Cell(String requesterName, String requesterOri, String level, String component, String basis,
+                       String ownerAgency, String ownerState, String month, String sourceSystem, String queryType,
+                       String pathway, String ruleIds, String severities, long queries, long immigrationTagged,
+                       Object firstSeen, Object lastSeen) {
+        public List<String> rules() {
+            return ruleIds.isEmpty() ? List.of() : Arrays.asList(ruleIds.split(";"));
+        }
+
+        public List<String> severityList() {
+            return severities.isEmpty() ? List.of() : Arrays.asList(severities.split(";"));
+        }
+
+        public boolean federal() {
+            return "federal".equals(level);
+        }
+    }
+
+    public static EventSummary of(Dataset<Row> events) {
+        Dataset<Row> cells = events.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL),
+                        col(ResolveStage.COMPONENT), col(ResolveStage.BASIS), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE),
+                        col(QueryEvent.MONTH), col(QueryEvent.SOURCE_SYSTEM), col(QueryEvent.QUERY_TYPE), col(ClassifyStage.PATHWAY),
+                        concat_ws(";", col(EvaluateStage.VIOLATIONS + ".rule_id")).alias("rule_ids"),
+                        concat_ws(";", col(EvaluateStage.VIOLATIONS + ".severity")).alias("severities"))
+                .agg(count("*"), sum(when(array_contains(col(TagStage.TAGS), "immigration"), 1).otherwise(0)),
+                        min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT));
+        List<Cell> out = new ArrayList<>();
+        for (Row r : cells.collectAsList()) {
+            out.add(new Cell(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                    r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
+                    r.getString(12), r.getLong(13), r.getLong(14), r.get(15), r.get(16)));
+        }
+        return new EventSummary(out);
+    }
+
+    /** Spark's order for text: by UTF-8 bytes, so tables sort as they did when Spark sorted them. */
+    static int compareText(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Text order with nulls first (Spark's ascending default). */
+    static final Comparator<String> TEXT = Comparator.nullsFirst(EventSummary::compareText);
+
+    /** Compares instants, timestamps or nulls (nulls first). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareTime(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+}

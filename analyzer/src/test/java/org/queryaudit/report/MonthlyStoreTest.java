@@ -1,0 +1,140 @@
+package org.queryaudit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.queryaudit.AuditRun;
+import org.queryaudit.Period;
+import org.queryaudit.RunOptions;
+import org.queryaudit.StoreReport;
+import org.queryaudit.TestSpark;
+import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.ingest.InputRequest;
+import org.queryaudit.ingest.ProfileCatalog;
+
+/** Monthly runs accumulate in a store; a report over many months reads the stored events. */
+class MonthlyStoreTest {
+    static final Path FLOCK = TestSpark.root().resolve("sample-logs/flock");
+    static final Path OLYMPIA = FLOCK.resolve("10_1_2025-10_31_2025-Olympia WA PD-Network-Audit.csv");
+    static final Path LAKEWOOD = FLOCK.resolve("REDACTED - 1_1_2025-1_31_2025-Lakewood WA PD-Network-Audit.csv");
+    static final Path NLETS = TestSpark.root().resolve("sample-logs/nlets/wa-access-nlets-2025-11.csv");
+    static final List<String> TABLES = List.of("agency_report.csv", "flagged.csv", "violations.csv",
+            "research/federal_queries_by_month.csv", "research/doors_by_owner.csv", "research/after_revocation.csv");
+
+    final AuditRun run = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn());
+
+    static RunOptions options(Path out, Path... inputs) {
+        List<InputRequest> in = new ArrayList<>();
+        for (Path p : inputs) {
+            in.add(InputRequest.given(p.toString(), "auto", false));
+        }
+        return RunOptions.of(in, out.toString());
+    }
+
+    static void report(Path store, Path out, Period period) throws Exception {
+        new StoreReport(TestSpark.session()).execute(new StoreReport.Options(store.toString(), out.toString(), period, null, List.of()));
+    }
+
+    static JsonNode list(Path store) throws Exception {
+        return new ObjectMapper().readTree(store.resolve(MonthlyStore.LIST).toFile());
+    }
+
+    static Set<String> parquetFiles(Path folder) throws Exception {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return new TreeSet<>(s.filter(p -> p.toString().endsWith(".parquet")).map(p -> folder.relativize(p).toString()).toList());
+        }
+    }
+
+    static Set<String> listedFiles(Path store) throws Exception {
+        Set<String> files = new TreeSet<>();
+        list(store).path("partitions").fields().forEachRemaining(e -> e.getValue()
+                .forEach(slice -> slice.path("files").forEach(f -> files.add(e.getKey() + "/" + f.asText()))));
+        return files;
+    }
+
+    @Test
+    void monthsAccumulateAndAReportOverThemEqualsOneRunOverAllTheExports(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        run.execute(options(dir.resolve("oct"), OLYMPIA).withStore(store.toString()));
+        run.execute(options(dir.resolve("jan-nov"), LAKEWOOD, NLETS).withStore(store.toString()));
+        assertFalse(Files.exists(dir.resolve("oct/events")), "the run's events moved into the store");
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("oct/manifest.json").toFile());
+        assertTrue(manifest.path("store").path("partitions").has("owner_state=WA/month=2025-10"), manifest.toString());
+        assertTrue(manifest.path("sensitive").path("key").asText().startsWith("the event store's key"));
+        assertFalse(Files.exists(store.resolve(MonthlyStore.LOCK)), "the lock is released");
+
+        report(store, dir.resolve("all"), new Period(null, null, null));
+        run.execute(options(dir.resolve("direct"), OLYMPIA, LAKEWOOD, NLETS));
+        for (String t : TABLES) {
+            assertEquals(Files.readString(dir.resolve("direct").resolve(t)), Files.readString(dir.resolve("all").resolve(t)), t);
+        }
+        assertTrue(Files.readString(dir.resolve("all/agency_report.csv")).lines().count() > 10);
+        assertEquals(parquetFiles(store.resolve("events")), listedFiles(store), "the store holds exactly what it lists");
+
+        // A month run again replaces what the store held for it: nothing is counted twice.
+        String before = list(store).path("partitions").path("owner_state=WA/month=2025-10").get(0).path("run").asText();
+        run.execute(options(dir.resolve("oct-again"), OLYMPIA).withStore(store.toString()));
+        JsonNode again = list(store).path("partitions").path("owner_state=WA/month=2025-10");
+        assertEquals(1, again.size(), "one slice per owner and month");
+        assertNotEquals(before, again.get(0).path("run").asText());
+        assertEquals("owner_state=WA/month=2025-10 (run " + before + ")",
+                new ObjectMapper().readTree(dir.resolve("oct-again/manifest.json").toFile()).path("store").path("replaced").get(0).asText());
+        assertEquals(parquetFiles(store.resolve("events")), listedFiles(store), "the replaced files are gone");
+        report(store, dir.resolve("all-again"), new Period(null, null, null));
+        for (String t : TABLES) {
+            assertEquals(Files.readString(dir.resolve("direct").resolve(t)), Files.readString(dir.resolve("all-again").resolve(t)), t);
+        }
+
+        // One month of many: the same as a run of that month.
+        report(store, dir.resolve("october"), new Period("2025-10", null, null));
+        run.execute(options(dir.resolve("direct-october"), OLYMPIA, LAKEWOOD, NLETS).withMonth("2025-10"));
+        assertEquals(Files.readString(dir.resolve("direct-october/agency_report.csv")),
+                Files.readString(dir.resolve("october/agency_report.csv")));
+        ConfigException none = assertThrows(ConfigException.class,
+                () -> report(store, dir.resolve("none"), new Period("2024-02", null, null)));
+        assertTrue(none.getMessage().contains("2025-01") && none.getMessage().contains("2025-10"), none.getMessage());
+        assertFalse(Files.exists(dir.resolve("none")));
+    }
+
+    @Test
+    void aRunThatCoversOnlySomeOfAMonthsOwnersIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path losAltos = in.resolve("9_1_2025-9_30_2025-Los Altos CA PD-Network-Audit.csv");
+        Path mountainView = in.resolve("9_1_2025-9_30_2025-Mountain View CA PD-Network-Audit.csv");
+        Files.writeString(losAltos, SensitiveAndVerifyTest.EXPORT);
+        Files.writeString(mountainView, SensitiveAndVerifyTest.EXPORT);
+        Path store = dir.resolve("store");
+        run.execute(options(dir.resolve("both"), losAltos, mountainView).withStore(store.toString()));
+        String listed = Files.readString(store.resolve(MonthlyStore.LIST));
+        assertEquals("[\"Los Altos CA PD\",\"Mountain View CA PD\"]",
+                list(store).path("partitions").path("owner_state=CA/month=2025-09").get(0).path("owners").toString());
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> run.execute(options(dir.resolve("one"), losAltos).withStore(store.toString())));
+        assertTrue(e.getMessage().contains("but not [Mountain View CA PD]"), e.getMessage());
+        assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)), "the store is unchanged");
+        assertEquals(parquetFiles(store.resolve("events")), listedFiles(store), "the refused run left no file behind");
+        assertFalse(Files.exists(dir.resolve("one")), "and wrote no report");
+        assertFalse(Files.exists(store.resolve(MonthlyStore.LOCK)));
+
+        Files.createFile(store.resolve(MonthlyStore.LOCK));
+        ConfigException locked = assertThrows(ConfigException.class,
+                () -> run.execute(options(dir.resolve("two"), losAltos, mountainView).withStore(store.toString())));
+        assertTrue(locked.getMessage().contains("being written by another run"), locked.getMessage());
+        assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)));
+    }
+}
