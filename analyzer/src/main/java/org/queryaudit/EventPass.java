@@ -1,6 +1,7 @@
 package org.queryaudit;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,17 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.TimestampType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -86,9 +97,6 @@ public final class EventPass implements Serializable {
     private static final int KIND = SCHEMA.fieldIndex(ROW_KIND);
     private static final int P_QUARANTINE = ParsedRows.SCHEMA.fieldIndex(ParsedRows.QUARANTINE_REASON);
     private static final int P_RAW = ParsedRows.SCHEMA.fieldIndex(ParsedRows.RAW_TEXT);
-    private static final scala.collection.immutable.Seq<String> NO_TEXT = CollectionConverters.asScala(List.<String>of()).toSeq();
-    private static final scala.collection.immutable.Seq<Row> NO_FINDINGS = CollectionConverters.asScala(List.<Row>of()).toSeq();
-    private static final scala.collection.Map<String, String> NO_EXTRA = CollectionConverters.asScala(Map.<String, String>of());
 
     private final UsStates states;
     private final RedactionMarkers markers;
@@ -115,9 +123,10 @@ public final class EventPass implements Serializable {
     public Dataset<Row> rows(SparkSession spark, List<FileSlice> slices) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EventPass pass = this;
-        JavaRDD<Row> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
+        JavaRDD<InternalRow> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
                 .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers)));
-        return spark.createDataFrame(rows, SCHEMA);
+        // Rows are made in Spark's own representation: converting a Row per event cost a fifth of the pass.
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), SCHEMA, false);
     }
 
     /** The slices of these inputs (a Spark job when a file is large enough to split). */
@@ -125,7 +134,7 @@ public final class EventPass implements Serializable {
         return EventIngest.slices(JavaSparkContext.fromSparkContext(spark.sparkContext()), inputs);
     }
 
-    private Iterator<Row> derive(Iterator<Object[]> parsed) {
+    private Iterator<InternalRow> derive(Iterator<Object[]> parsed) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -133,23 +142,23 @@ public final class EventPass implements Serializable {
             }
 
             @Override
-            public Row next() {
-                return derive(parsed.next());
+            public InternalRow next() {
+                return internal(derive(parsed.next()));
             }
         };
     }
 
-    /** One parsed row as one row of {@link #SCHEMA}. */
-    Row derive(Object[] p) {
+    /** One parsed row as the values of one row of {@link #SCHEMA} (Java values; lists for arrays). */
+    Object[] derive(Object[] p) {
         Object[] v = new Object[WIDTH];
         if (p[P_QUARANTINE] != null) {
             copyProvenance(p, v);
             Map<String, String> extra = new HashMap<>();
             extra.put(QUARANTINE_REASON, (String) p[P_QUARANTINE]);
             extra.put(RAW_TEXT, (String) p[P_RAW]);
-            v[EXTRA] = CollectionConverters.asScala(extra);
+            v[EXTRA] = extra;
             v[KIND] = QUARANTINED;
-            return RowFactory.create(v);
+            return v;
         }
         LocalDate date = (LocalDate) p[LOCAL_DATE];
         if (!period.contains((String) p[MONTH], date)) {
@@ -158,9 +167,9 @@ public final class EventPass implements Serializable {
             v[OWNER_AGENCY] = p[OWNER_AGENCY];
             v[OWNER_STATE] = p[OWNER_STATE];
             v[MONTH] = p[MONTH];
-            v[EXTRA] = NO_EXTRA;
+            v[EXTRA] = Map.of();
             v[KIND] = OUTSIDE;
-            return RowFactory.create(v);
+            return v;
         }
         System.arraycopy(p, 0, v, 0, PARSED);
         scala.collection.Seq<String> redactedSeq = (scala.collection.Seq<String>) p[REDACTED];
@@ -171,8 +180,8 @@ public final class EventPass implements Serializable {
         System.arraycopy(ResolveStage.values(who), 0, v, RESOLVED, ResolveStage.COLUMNS.size());
 
         Tagging why = tagger.tag((String) v[REASON], (String) v[CASE_NUMBER], (String) v[OFFENSE_TYPE], ownerState, redacted);
-        v[TAGS] = why.tags().isEmpty() ? NO_TEXT : CollectionConverters.asScala(why.tags()).toSeq();
-        v[EVIDENCE] = why.evidence().isEmpty() ? NO_TEXT : CollectionConverters.asScala(why.evidence()).toSeq();
+        v[TAGS] = why.tags();
+        v[EVIDENCE] = why.evidence();
 
         EventFacts facts = new EventFacts((String) v[OWNER_AGENCY], ownerState, (String) v[SOURCE_SYSTEM], date,
                 (String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI], who.level(), who.state(), who.component(),
@@ -180,19 +189,88 @@ public final class EventPass implements Serializable {
         String door = Pathway.of(facts, sharing);
         v[PATHWAY] = door;
 
-        List<Finding> broken = evaluator.evaluate(facts.withPathway(door));
-        if (broken.isEmpty()) {
-            v[VIOLATIONS] = NO_FINDINGS;
-        } else {
-            List<Row> findings = new ArrayList<>(broken.size());
-            broken.forEach(f -> findings.add(EvaluateStage.row(f)));
-            v[VIOLATIONS] = CollectionConverters.asScala(findings).toSeq();
-        }
+        v[VIOLATIONS] = evaluator.evaluate(facts.withPathway(door));
 
         v[TARGET] = sensitive.protect((String) v[TARGET], redacted.contains(QueryEvent.TARGET));
         v[REQUESTER_USER] = sensitive.protect((String) v[REQUESTER_USER], redacted.contains(QueryEvent.REQUESTER_USER));
         v[KIND] = EVENT;
-        return RowFactory.create(v);
+        return v;
+    }
+
+    /** Column kinds, for the conversion to Spark's representation. */
+    private static final int TEXT = 0;
+    private static final int INSTANT = 1;
+    private static final int DATE = 2;
+    private static final int VALUE = 3;
+    private static final int TEXT_LIST = 4;
+    private static final int TEXT_MAP = 5;
+    private static final int FINDINGS = 6;
+    private static final int[] KINDS = new int[WIDTH];
+
+    static {
+        for (int i = 0; i < WIDTH; i++) {
+            DataType t = SCHEMA.fields()[i].dataType();
+            KINDS[i] = t instanceof StringType ? TEXT : t instanceof TimestampType ? INSTANT : t instanceof DateType ? DATE
+                    : t instanceof MapType ? TEXT_MAP : t instanceof ArrayType a ? (a.elementType() instanceof StructType ? FINDINGS : TEXT_LIST)
+                    : VALUE;
+        }
+    }
+
+    /** The values as Spark's internal row: UTF-8 text, microseconds, epoch days, array and map data. */
+    static InternalRow internal(Object[] v) {
+        Object[] out = new Object[WIDTH];
+        for (int i = 0; i < WIDTH; i++) {
+            Object x = v[i];
+            if (x == null) {
+                continue;
+            }
+            out[i] = switch (KINDS[i]) {
+                case TEXT -> UTF8String.fromString((String) x);
+                case INSTANT -> {
+                    Instant t = (Instant) x;
+                    yield Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+                }
+                case DATE -> (int) ((LocalDate) x).toEpochDay();
+                case TEXT_LIST -> texts(x instanceof scala.collection.Seq<?> seq ? CollectionConverters.asJava(seq) : (List<?>) x);
+                case TEXT_MAP -> {
+                    Map<?, ?> m = x instanceof scala.collection.Map<?, ?> sm ? CollectionConverters.asJava(sm) : (Map<?, ?>) x;
+                    List<Object> keys = new ArrayList<>(m.keySet());
+                    List<Object> values = new ArrayList<>(keys.size());
+                    keys.forEach(k -> values.add(m.get(k)));
+                    yield new ArrayBasedMapData(texts(keys), texts(values));
+                }
+                case FINDINGS -> {
+                    List<?> findings = (List<?>) x;
+                    Object[] rows = new Object[findings.size()];
+                    for (int k = 0; k < rows.length; k++) {
+                        Finding f = (Finding) findings.get(k);
+                        rows[k] = new GenericInternalRow(new Object[] {utf8(f.ruleId()), utf8(f.citation()), utf8(f.severity()),
+                            utf8(f.confidence()), utf8(f.status()), utf8(f.purposeBasis()), utf8(f.legalProcess()), utf8(f.notice()),
+                            utf8(f.explanation())});
+                    }
+                    yield new GenericArrayData(rows);
+                }
+                default -> x;
+            };
+        }
+        return new GenericInternalRow(out);
+    }
+
+    private static GenericArrayData texts(List<?> list) {
+        if (list.isEmpty()) {
+            return EMPTY;
+        }
+        Object[] out = new Object[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = utf8((String) list.get(i));
+        }
+        return new GenericArrayData(out);
+    }
+
+    private static final GenericArrayData EMPTY = new GenericArrayData(new Object[0]);
+
+    private static UTF8String utf8(String s) {
+        return s == null ? null : UTF8String.fromString(s);
     }
 
     private static void copyProvenance(Object[] p, Object[] v) {
@@ -201,10 +279,10 @@ public final class EventPass implements Serializable {
         v[SOURCE_FORMAT] = p[SOURCE_FORMAT];
         v[SOURCE_FILE] = p[SOURCE_FILE];
         v[SOURCE_LINE] = p[SOURCE_LINE];
-        v[REDACTED] = NO_TEXT;
-        v[TAGS] = NO_TEXT;
-        v[EVIDENCE] = NO_TEXT;
-        v[VIOLATIONS] = NO_FINDINGS;
+        v[REDACTED] = List.of();
+        v[TAGS] = List.of();
+        v[EVIDENCE] = List.of();
+        v[VIOLATIONS] = List.of();
         // Never reported: the non-null columns only get placeholders.
         v[RESOLVED] = Resolution.UNKNOWN;
         v[IMMIGRATION] = false;

@@ -73,6 +73,8 @@ public final class AgencyFolders {
         List<Requester> written = grouped.javaRDD().mapPartitions(rows -> {
             Path root = new Path(java.net.URI.create(folderUri));
             FileSystem efs = root.getFileSystem(new org.apache.hadoop.conf.Configuration());
+            // As on the driver: a report folder wants no .crc file beside each page (an executor has its own instance).
+            efs.setWriteChecksum(false);
             List<Requester> done = new ArrayList<>();
             Group g = null;
             while (rows.hasNext()) {
