@@ -128,7 +128,7 @@ public final class AuditRun {
         try {
             org.apache.spark.sql.DataFrameWriter<Row> writer = pass.rows(spark, slices).write();
             // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
-            for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.TARGET, QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT,
+            for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER, QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT,
                     QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
                 writer = writer.option("parquet.enable.dictionary#" + unique, "false");
             }
@@ -182,7 +182,7 @@ public final class AuditRun {
                 store.addRun(stored, out.file(EventStore.FOLDER), runId(started, sha), manifest.root());
                 clock.lap("store: add months");
             }
-            manifest.outputDigests(RunOutputs.digests(out.fs(), out.root()));
+            manifest.outputDigests(RunOutputs.digests(spark, out.fs(), out.root()));
             clock.lap("manifest");
             manifest.timings(clock.seconds());
             manifest.write(out.fs(), out.file(Manifest.FILE));

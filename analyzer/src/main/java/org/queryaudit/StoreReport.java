@@ -135,7 +135,7 @@ public final class StoreReport {
         runs.forEach(from.withArray("runs")::add);
         manifest.reference(directory, tags, rules, org.queryaudit.reference.RedactionMarkers.shipped().version());
         manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
-        manifest.outputDigests(RunOutputs.digests(out.fs(), out.root()));
+        manifest.outputDigests(RunOutputs.digests(spark, out.fs(), out.root()));
         clock.lap("manifest");
         manifest.timings(clock.seconds());
         manifest.write(out.fs(), out.file(Manifest.FILE));

@@ -16,7 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
-/** SHA-256 of every input, one executor task per file, so a 2 GB export is not hashed on the driver. */
+/** SHA-256 of files (the inputs, the reports), hashed by the executors, so a 2 GB export is not hashed on the driver. */
 public final class InputHashes {
     private InputHashes() {
     }
@@ -25,8 +25,9 @@ public final class InputHashes {
         if (uris.isEmpty()) {
             return Map.of();
         }
-        List<Tuple2<String, String>> pairs = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(uris, uris.size())
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        // A task per file for a few large inputs; for hundreds of small reports, a few tasks each.
+        List<Tuple2<String, String>> pairs = jsc.parallelize(uris, Math.min(uris.size(), 4 * jsc.defaultParallelism()))
                 .map(uri -> new Tuple2<>(uri, sha256(uri)))
                 .collect();
         Map<String, String> out = new HashMap<>();

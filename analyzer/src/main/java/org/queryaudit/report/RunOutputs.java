@@ -121,13 +121,16 @@ public final class RunOutputs {
 
     /**
      * SHA-256 of every report file written so far, by path inside the output folder, for
-     * {@code verify}. The Parquet parts of {@code events/} are listed with their sizes instead:
-     * hashing gigabytes of them would double a large run's I/O.
+     * {@code verify}; the files are hashed by the executors, one task per file, so the cores
+     * share a large run's gigabyte of CSV. The Parquet parts of {@code events/} are listed
+     * with their sizes instead: hashing gigabytes of them would double a large run's I/O.
      */
-    public static Map<String, String> digests(FileSystem fs, Path folder) throws IOException {
+    public static Map<String, String> digests(org.apache.spark.sql.SparkSession spark, FileSystem fs, Path folder)
+            throws IOException {
         Map<String, String> out = new TreeMap<>();
         String root = fs.getFileStatus(folder).getPath().toUri().getPath();
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
+        Map<String, String> relByUri = new HashMap<>();
         while (it.hasNext()) {
             LocatedFileStatus s = it.next();
             String rel = s.getPath().toUri().getPath().substring(root.length()).replaceFirst("^/", "");
@@ -138,10 +141,9 @@ public final class RunOutputs {
                 out.put(rel, "bytes:" + s.getLen());
                 continue;
             }
-            try (InputStream in = fs.open(s.getPath())) {
-                out.put(rel, sha256(in));
-            }
+            relByUri.put(s.getPath().toUri().toString(), rel);
         }
+        InputHashes.of(spark, new ArrayList<>(relByUri.keySet())).forEach((uri, sha) -> out.put(relByUri.get(uri), sha));
         return out;
     }
 
