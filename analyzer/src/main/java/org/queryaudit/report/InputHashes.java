@@ -28,7 +28,13 @@ public final class InputHashes {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // A task per file for a few large inputs; for hundreds of small reports, a few tasks each.
         List<Tuple2<String, String>> pairs = jsc.parallelize(uris, Math.min(uris.size(), 4 * jsc.defaultParallelism()))
-                .map(uri -> new Tuple2<>(uri, sha256(uri)))
+                .mapPartitions(it -> {
+                    // One Hadoop configuration per task: making one reads XML files, and reports hold thousands of files.
+                    Configuration conf = new Configuration();
+                    List<Tuple2<String, String>> done = new java.util.ArrayList<>();
+                    it.forEachRemaining(uri -> done.add(new Tuple2<>(uri, sha256(uri, conf))));
+                    return done.iterator();
+                })
                 .collect();
         Map<String, String> out = new HashMap<>();
         pairs.forEach(p -> out.put(p._1, p._2));
@@ -36,10 +42,14 @@ public final class InputHashes {
     }
 
     public static String sha256(String uri) {
+        return sha256(uri, new Configuration());
+    }
+
+    static String sha256(String uri, Configuration conf) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             Path path = new Path(java.net.URI.create(uri));
-            try (InputStream in = new DigestInputStream(path.getFileSystem(new Configuration()).open(path), md)) {
+            try (InputStream in = new DigestInputStream(path.getFileSystem(conf).open(path), md)) {
                 byte[] buf = new byte[1 << 16];
                 while (in.read(buf) >= 0) {
                     // digesting
