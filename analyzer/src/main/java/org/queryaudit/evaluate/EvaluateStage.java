@@ -1,8 +1,6 @@
 package org.queryaudit.evaluate;
 
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -21,11 +19,5 @@ public final class EvaluateStage {
             DataTypes.createStructField(VIOLATIONS, DataTypes.createArrayType(FINDING, false), false));
 
     private EvaluateStage() {
-    }
-
-    /** One finding as a {@link #FINDING} struct. */
-    public static Row row(Finding f) {
-        return RowFactory.create(f.ruleId(), f.citation(), f.severity(), f.confidence(), f.status(), f.purposeBasis(),
-                f.legalProcess(), f.notice(), f.explanation());
     }
 }

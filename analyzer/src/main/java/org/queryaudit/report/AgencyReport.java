@@ -18,8 +18,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.queryaudit.classify.Pathway;
-import org.queryaudit.ingest.QueryEvent;
-import org.queryaudit.resolve.ResolveStage;
 
 /**
  * {@code agency_report.csv} and {@code .json}: one row per requesting agency x data owner x
@@ -32,8 +30,6 @@ public final class AgencyReport {
     public static final String JSON_FILE = "agency_report.json";
     static final List<String> PATHWAYS = List.of(Pathway.FRONT_DOOR, Pathway.BACK_DOOR, Pathway.SIDE_DOOR, Pathway.IN_STATE,
             Pathway.SHARE_UNKNOWN);
-    static final String[] KEYS = {QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
-        ResolveStage.COMPONENT, QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.MONTH};
 
     private AgencyReport() {
     }
