@@ -111,6 +111,7 @@ public final class AuditRun {
         // The key for sensitive values comes from the inputs' digests: they are hashed while the slices are planned.
         java.util.concurrent.CompletableFuture<Map<String, String>> hashing = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> InputHashes.of(spark, all.stream().map(InputFile::uri).toList()));
+        shufflePartitions(plan.events().stream().mapToLong(InputFile::size).sum());
         List<FileSlice> slices = EventPass.slices(spark, plan.events());
         Map<String, String> sha = hashing.join();
         clock.lap("ingest: plan slices, hash inputs");
@@ -190,6 +191,19 @@ public final class AuditRun {
         } finally {
             out.fs().delete(staged, true);
         }
+    }
+
+    /**
+     * One shuffle partition per 256 MB of input, at least 8, unless the user set the number:
+     * the sort of a year's flagged rows (100 M rows, 16.6 GB) then fits each task's memory
+     * instead of spilling, while a month of one city keeps a few tasks.
+     */
+    private void shufflePartitions(long inputBytes) {
+        if (new org.apache.spark.SparkConf().contains("spark.sql.shuffle.partitions")) {
+            return;
+        }
+        long n = Math.max(8, Math.min(1024, inputBytes / (256L << 20)));
+        spark.conf().set("spark.sql.shuffle.partitions", Long.toString(n));
     }
 
     /** A run's name in a store: when it started, and whose inputs. */

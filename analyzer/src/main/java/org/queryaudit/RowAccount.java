@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +29,10 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
 
     /** @param rows the staged rows of {@link EventPass#SCHEMA} */
     public static RowAccount of(Dataset<Row> rows) {
-        Dataset<Row> accepted = rows.filter(col(EventPass.ROW_KIND).notEqual(EventPass.QUARANTINED));
-        Dataset<Row> drops = EventIngest.duplicates(accepted);
-        Map<String, long[]> duplicates = new HashMap<>();
-        if (drops != null) {
-            Dataset<Row> dropped = accepted.join(drops, dropped(), "left_semi");
-            for (Row r : dropped.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND).count().collectAsList()) {
-                long[] d = duplicates.computeIfAbsent(r.getString(0), k -> new long[2]);
-                d[EventPass.EVENT.equals(r.getString(1)) ? 0 : 1] += r.getLong(2);
-            }
-        }
         Map<String, RowCounts> perFile = new LinkedHashMap<>();
         TreeSet<String> acceptedMonths = new TreeSet<>();
         TreeSet<String> eventMonths = new TreeSet<>();
+        long acceptedRows = 0;
         for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).count()
                 .orderBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).collectAsList()) {
             String file = r.getString(0);
@@ -53,6 +43,7 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
                 default -> new RowCounts(n, 0, 0, n, 0);
             };
             if (!EventPass.QUARANTINED.equals(r.getString(1))) {
+                acceptedRows += n;
                 acceptedMonths.add(r.getString(2));
                 if (EventPass.EVENT.equals(r.getString(1))) {
                     eventMonths.add(r.getString(2));
@@ -60,7 +51,16 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
             }
             perFile.merge(file, add, RowCounts::plus);
         }
-        duplicates.forEach((file, d) -> perFile.merge(file, new RowCounts(0, -(d[0] + d[1]), d[0] + d[1], 0, -d[0]), RowCounts::plus));
+        Dataset<Row> accepted = rows.filter(col(EventPass.ROW_KIND).notEqual(EventPass.QUARANTINED));
+        Dataset<Row> drops = EventIngest.duplicates(accepted, acceptedRows);
+        if (drops != null) {
+            Dataset<Row> dropped = accepted.join(drops, dropped(), "left_semi");
+            for (Row r : dropped.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND).count().collectAsList()) {
+                long d = r.getLong(2);
+                long inPeriod = EventPass.EVENT.equals(r.getString(1)) ? d : 0;
+                perFile.merge(r.getString(0), new RowCounts(0, -d, d, 0, -inPeriod), RowCounts::plus);
+            }
+        }
         return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops);
     }
 

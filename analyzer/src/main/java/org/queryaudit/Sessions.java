@@ -29,6 +29,7 @@ public final class Sessions {
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // Inputs of an auditor's month are MBs to GBs: 200 shuffle partitions would be mostly empty tasks.
+        // A run over more data raises it (AuditRun.shufflePartitions).
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         conf.setIfMissing("spark.sql.adaptive.enabled", "true");
         // Write events/ partitions concurrently instead of sorting every task's rows by partition first.

@@ -21,27 +21,30 @@ import scala.Tuple2;
  * is doubled, so the parity of the quotes before a byte says whether it is quoted.
  */
 public final class SlicePlanner {
-    /** Files larger than this are split; the system property queryaudit.sliceBytes overrides it (tests). */
+    /** The smallest slice of a file that is split; the system property queryaudit.sliceBytes fixes the size (tests). */
     public static final long DEFAULT_SLICE_BYTES = 64L << 20;
 
     private SlicePlanner() {
     }
 
     /**
-     * The slice size for a file of this many data bytes: at most 64 MB, and for a file above
-     * 8 MB a size that cuts it into a multiple of the cores, so that no core idles while one
-     * reads the last slice (a 166 MB file on 2 cores: 4 slices, not 64 + 64 + 38 MB).
+     * The slice size for a file of this many data bytes, among inputs of {@code total} bytes: a
+     * slice is at least 64 MB, and about a quarter of a core's share of the whole run, so that
+     * many files are read whole (100 files of 166 MB: no pre-scan, one task each) and one large
+     * file is cut into a multiple of the cores, so that no core idles while another reads the
+     * last slice (166 MB on 2 cores: 4 slices, not 64 + 64 + 38 MB; 1.66 GB: 8 slices).
      */
-    static long sliceBytes(long bytes, int cores) {
+    static long sliceBytes(long bytes, long total, int cores) {
         Long fixed = Long.getLong("queryaudit.sliceBytes");
         if (fixed != null) {
             return fixed;
         }
-        if (bytes <= MIN_SPLIT_BYTES) {
-            return DEFAULT_SLICE_BYTES;
-        }
-        long n = (bytes + DEFAULT_SLICE_BYTES - 1) / DEFAULT_SLICE_BYTES;
         int k = Math.max(1, cores);
+        long target = Math.max(DEFAULT_SLICE_BYTES, total / (4L * k));
+        if (bytes <= MIN_SPLIT_BYTES || (bytes <= target && bytes < total)) {
+            return Math.max(bytes, 1);
+        }
+        long n = (bytes + target - 1) / target;
         n = (n + k - 1) / k * k;
         return (bytes + n - 1) / n;
     }
@@ -53,9 +56,13 @@ public final class SlicePlanner {
         List<Chunk> chunks = new ArrayList<>();
         List<FileSlice> slices = new ArrayList<>();
         Map<String, Long> sizes = new HashMap<>();
+        long total = 0;
+        for (FileBinding b : files) {
+            total += b.file().size() - b.file().dataOffset();
+        }
         for (FileBinding b : files) {
             InputFile f = b.file();
-            long size = sliceBytes(f.size() - f.dataOffset(), jsc.defaultParallelism());
+            long size = sliceBytes(f.size() - f.dataOffset(), total, jsc.defaultParallelism());
             sizes.put(f.uri(), size);
             if (f.size() - f.dataOffset() <= size) {
                 slices.add(FileSlice.whole(b));
