@@ -1,7 +1,6 @@
 package org.queryaudit.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,8 +9,8 @@ import org.queryaudit.Period;
 import org.queryaudit.RunResult;
 import org.queryaudit.Sessions;
 import org.queryaudit.StoreReport;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,24 +30,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Output folder: new, empty, or a previous queryaudit output (replaced when the report is written).")
     String out;
 
-    @ArgGroup(exclusive = true)
-    Months months;
-
-    static final class Months {
-        @Option(names = "--month", paramLabel = "YYYY-MM", description = "Only this calendar month.")
-        String month;
-
-        @ArgGroup(exclusive = false)
-        Range range;
-    }
-
-    static final class Range {
-        @Option(names = "--from", paramLabel = "DATE", description = "Only from this local date (YYYY-MM-DD).")
-        LocalDate from;
-
-        @Option(names = "--to", paramLabel = "DATE", description = "Only up to and including this local date (YYYY-MM-DD).")
-        LocalDate to;
-    }
+    @Mixin
+    PeriodOptions periodOptions;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
@@ -59,9 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Period period = new Period(months == null ? null : months.month,
-                months == null || months.range == null ? null : months.range.from,
-                months == null || months.range == null ? null : months.range.to);
+        Period period = periodOptions.period();
         List<String> command = new ArrayList<>(List.of("queryaudit", "report"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         SparkSession spark = Sessions.start(master);

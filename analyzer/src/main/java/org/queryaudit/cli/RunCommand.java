@@ -1,7 +1,6 @@
 package org.queryaudit.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +14,7 @@ import org.queryaudit.ingest.InputRequest;
 import org.queryaudit.ingest.ProfileCatalog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,24 +57,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sharing", paramLabel = "FILE", description = "A sharing-configuration export (Flock SharedNetworks); repeatable.")
     List<String> sharing = new ArrayList<>();
 
-    @ArgGroup(exclusive = true)
-    Period period;
-
-    static final class Period {
-        @Option(names = "--month", paramLabel = "YYYY-MM", description = "Only this calendar month (in each owner's time zone).")
-        String month;
-
-        @ArgGroup(exclusive = false)
-        Range range;
-    }
-
-    static final class Range {
-        @Option(names = "--from", paramLabel = "DATE", description = "Only from this local date (YYYY-MM-DD).")
-        LocalDate from;
-
-        @Option(names = "--to", paramLabel = "DATE", description = "Only up to and including this local date (YYYY-MM-DD).")
-        LocalDate to;
-    }
+    @Mixin
+    PeriodOptions periodOptions;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
@@ -106,9 +90,8 @@ public final class RunCommand implements Callable<Integer> {
         sharing.forEach(p -> requests.add(InputRequest.given(p, null, true)));
         List<String> command = new ArrayList<>(List.of("queryaudit", "run"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        RunOptions opt = new RunOptions(requests, out, owner, ownerState, period == null ? null : period.month,
-                period == null || period.range == null ? null : period.range.from,
-                period == null || period.range == null ? null : period.range.to, master, showSensitive, directory, rules, command,
+        org.queryaudit.Period period = periodOptions.period();
+        RunOptions opt = new RunOptions(requests, out, owner, ownerState, period.month(), period.from(), period.to(), master, showSensitive, directory, rules, command,
                 store);
         return execute(opt, spec.commandLine().getOut());
     }
