@@ -160,7 +160,7 @@ public final class AuditRun {
             clock.lap("report: quarantine");
 
             List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
-            RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), periodLabel(period, account), all.size(),
+            RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new java.util.TreeSet<>(account.eventMonths())), all.size(),
                     total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile));
             RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock), outputs);
@@ -211,24 +211,6 @@ public final class AuditRun {
         String t = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
                 .format(started);
         return t + "-" + SensitiveValues.digest(String.join("|", new java.util.TreeSet<>(sha.values()))).substring(0, 8);
-    }
-
-    /** "2025-09", "2025-01 to 2026-03", or the --from/--to dates: what the reports say the run covers. */
-    private static String periodLabel(Period period, RowAccount account) {
-        if (period.month() != null) {
-            return period.month();
-        }
-        if (period.from() != null || period.to() != null) {
-            return (period.from() == null ? "start" : period.from().toString()) + " to "
-                    + (period.to() == null ? "end" : period.to().toString());
-        }
-        List<String> months = account.eventMonths();
-        if (months.isEmpty()) {
-            return "no events";
-        }
-        String first = months.get(0);
-        String last = months.get(months.size() - 1);
-        return first.equals(last) ? first : first + " to " + last;
     }
 
     private static List<Map<String, Object>> inputRows(List<InputFile> all, Map<String, String> sha,

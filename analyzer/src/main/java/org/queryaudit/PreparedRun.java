@@ -3,7 +3,6 @@ package org.queryaudit;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
-import org.queryaudit.ingest.ConfigException;
 import org.queryaudit.ingest.InputPlan;
 import org.queryaudit.ingest.InputPlanner;
 import org.queryaudit.ingest.ProfileCatalog;
@@ -24,12 +23,7 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
 
     public static PreparedRun of(RunOptions opt, ProfileCatalog catalog) {
         Instant started = Instant.now();
-        if (opt.month() != null && !opt.month().matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            throw new ConfigException("--month '" + opt.month() + "' is not a month; write it as YYYY-MM, e.g. 2025-03");
-        }
-        if (opt.from() != null && opt.to() != null && opt.to().isBefore(opt.from())) {
-            throw new ConfigException("--to " + opt.to() + " is before --from " + opt.from());
-        }
+        Period.of(opt).validate();
         // Reference data first: a bad directory or pattern file stops the run before any log is read.
         AgencyDirectory directory = AgencyDirectory.load(opt.directory());
         TagRules tagRules = TagRules.shipped();

@@ -49,9 +49,7 @@ public final class StoreReport {
 
     public RunResult execute(Options opt) throws IOException {
         Instant started = Instant.now();
-        if (opt.period().month() != null && !opt.period().month().matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            throw new ConfigException("--month '" + opt.period().month() + "' is not a month; write it as YYYY-MM, e.g. 2025-03");
-        }
+        opt.period().validate();
         Configuration hadoop = PreparedRun.hadoopConf();
         RuleBook rules = RuleBook.load(opt.rules());
         Path root = InputPlanner.toPath(opt.store());
@@ -72,11 +70,11 @@ public final class StoreReport {
         StageClock clock = new StageClock();
         Map<String, List<MonthlyStore.Slice>> used = new LinkedHashMap<>();
         store.partitions().forEach((p, slices) -> {
-            if (monthIn(period, MonthlyStore.monthOf(p))) {
+            if (period.coversMonth(MonthlyStore.monthOf(p))) {
                 used.put(p, slices);
             }
         });
-        Dataset<Row> events = store.events(spark, m -> monthIn(period, m));
+        Dataset<Row> events = store.events(spark, period::coversMonth);
         if (events == null) {
             throw new ConfigException((period.given() ? period.text() : "the store") + ": no stored events; the store at "
                     + store.root() + " holds the months " + store.months() + ". Nothing was written");
@@ -116,7 +114,7 @@ public final class StoreReport {
         clock.lap("store: select months");
         AgencyDirectory directory = AgencyDirectory.load(null);
         TagRules tags = TagRules.shipped();
-        RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), label(period, used), inputs.size(), total,
+        RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(months(used)), inputs.size(), total,
                 rules.sha256(), directory.rows().size(), tags.patterns().size(), hashed, keySource, inputs);
         Map<String, Long> outputs = new LinkedHashMap<>();
         RunOutputs.write(new RunOutputs.Inputs(out, events, rules, List.of(), false, facts, clock), outputs);
@@ -142,15 +140,6 @@ public final class StoreReport {
         return new RunResult(out.target().toString(), total, Map.of(), outputs);
     }
 
-    private static boolean monthIn(Period p, String month) {
-        if (p.month() != null) {
-            return p.month().equals(month);
-        }
-        String first = p.from() == null ? null : p.from().toString().substring(0, 7);
-        String last = p.to() == null ? null : p.to().toString().substring(0, 7);
-        return (first == null || month.compareTo(first) >= 0) && (last == null || month.compareTo(last) <= 0);
-    }
-
     private static org.apache.spark.sql.Column between(Period p) {
         org.apache.spark.sql.Column in = lit(true);
         if (p.from() != null) {
@@ -162,15 +151,9 @@ public final class StoreReport {
         return in;
     }
 
-    private static String label(Period p, Map<String, List<MonthlyStore.Slice>> used) {
-        if (p.month() != null) {
-            return p.month();
-        }
-        if (p.from() != null || p.to() != null) {
-            return (p.from() == null ? "start" : p.from().toString()) + " to " + (p.to() == null ? "end" : p.to().toString());
-        }
+    private static TreeSet<String> months(Map<String, List<MonthlyStore.Slice>> used) {
         TreeSet<String> months = new TreeSet<>();
         used.keySet().forEach(k -> months.add(MonthlyStore.monthOf(k)));
-        return months.first().equals(months.last()) ? months.first() : months.first() + " to " + months.last();
+        return months;
     }
 }

@@ -41,10 +41,6 @@ public final class InputHashes {
         return out;
     }
 
-    public static String sha256(String uri) {
-        return sha256(uri, new Configuration());
-    }
-
     static String sha256(String uri, Configuration conf) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

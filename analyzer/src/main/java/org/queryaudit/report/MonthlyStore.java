@@ -155,10 +155,6 @@ public final class MonthlyStore {
         return partition.substring(partition.indexOf("month=") + "month=".length());
     }
 
-    public static String stateOf(String partition) {
-        return partition.substring("owner_state=".length(), partition.indexOf('/'));
-    }
-
     /**
      * Adds a run's events: every partition folder under {@code runEvents}, with the owners each
      * holds. Checks every partition first, so a refusal changes nothing.

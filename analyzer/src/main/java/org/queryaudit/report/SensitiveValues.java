@@ -29,25 +29,24 @@ public final class SensitiveValues implements java.io.Serializable {
     }
 
     public static SensitiveValues of(boolean show, String userKey, List<String> inputDigests) {
-        if (show) {
-            return new SensitiveValues(true, null, "none: --show-sensitive");
-        }
-        if (userKey != null && !userKey.isBlank()) {
-            return new SensitiveValues(false, sha256("user|" + userKey), "QUERYAUDIT_HASH_KEY");
-        }
-        return new SensitiveValues(false, sha256("inputs|" + String.join("|", new TreeSet<>(inputDigests))),
+        return choose(show, userKey, "inputs|" + String.join("|", new TreeSet<>(inputDigests)),
                 "derived from the inputs' SHA-256 digests");
     }
 
     /** For a run into a monthly store: the store's own key, so a plate hashes alike in every month. */
     public static SensitiveValues ofStore(boolean show, String userKey, String storeKey, String keyFile) {
+        return choose(show, userKey, "store|" + storeKey, "the event store's key (" + keyFile + ")");
+    }
+
+    /** Clear when asked; else the user's key when given; else the fallback. */
+    private static SensitiveValues choose(boolean show, String userKey, String fallback, String fallbackSource) {
         if (show) {
             return new SensitiveValues(true, null, "none: --show-sensitive");
         }
         if (userKey != null && !userKey.isBlank()) {
             return new SensitiveValues(false, sha256("user|" + userKey), "QUERYAUDIT_HASH_KEY");
         }
-        return new SensitiveValues(false, sha256("store|" + storeKey), "the event store's key (" + keyFile + ")");
+        return new SensitiveValues(false, sha256(fallback), fallbackSource);
     }
 
     /** SHA-256 of a text, in hex. */
