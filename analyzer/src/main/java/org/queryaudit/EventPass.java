@@ -135,6 +135,7 @@ public final class EventPass implements Serializable {
     }
 
     private Iterator<InternalRow> derive(Iterator<Object[]> parsed) {
+        SparkValues values = new SparkValues();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -143,7 +144,7 @@ public final class EventPass implements Serializable {
 
             @Override
             public InternalRow next() {
-                return internal(derive(parsed.next()));
+                return values.row(derive(parsed.next()));
             }
         };
     }
@@ -216,44 +217,93 @@ public final class EventPass implements Serializable {
         }
     }
 
-    /** The values as Spark's internal row: UTF-8 text, microseconds, epoch days, array and map data. */
-    static InternalRow internal(Object[] v) {
-        Object[] out = new Object[WIDTH];
-        for (int i = 0; i < WIDTH; i++) {
-            Object x = v[i];
-            if (x == null) {
-                continue;
-            }
-            out[i] = switch (KINDS[i]) {
-                case TEXT -> UTF8String.fromString((String) x);
-                case INSTANT -> {
-                    Instant t = (Instant) x;
-                    yield Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
-                }
-                case DATE -> (int) ((LocalDate) x).toEpochDay();
-                case TEXT_LIST -> texts(x instanceof scala.collection.Seq<?> seq ? CollectionConverters.asJava(seq) : (List<?>) x);
-                case TEXT_MAP -> {
-                    Map<?, ?> m = x instanceof scala.collection.Map<?, ?> sm ? CollectionConverters.asJava(sm) : (Map<?, ?>) x;
-                    List<Object> keys = new ArrayList<>(m.keySet());
-                    List<Object> values = new ArrayList<>(keys.size());
-                    keys.forEach(k -> values.add(m.get(k)));
-                    yield new ArrayBasedMapData(texts(keys), texts(values));
-                }
-                case FINDINGS -> {
-                    List<?> findings = (List<?>) x;
-                    Object[] rows = new Object[findings.size()];
-                    for (int k = 0; k < rows.length; k++) {
-                        Finding f = (Finding) findings.get(k);
-                        rows[k] = new GenericInternalRow(new Object[] {utf8(f.ruleId()), utf8(f.citation()), utf8(f.severity()),
-                            utf8(f.confidence()), utf8(f.status()), utf8(f.purposeBasis()), utf8(f.legalProcess()), utf8(f.notice()),
-                            utf8(f.explanation())});
-                    }
-                    yield new GenericArrayData(rows);
-                }
-                default -> x;
-            };
+    /** Text columns whose values repeat across rows (names of owners, files, months, doors, resolutions). */
+    private static final boolean[] REPEATING = new boolean[WIDTH];
+
+    static {
+        for (int i : new int[] {SOURCE_SYSTEM, SOURCE_FORMAT, OWNER_AGENCY, OWNER_STATE, MONTH, SOURCE_FILE, RESOLVED,
+            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.STATE), SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.DEPARTMENT),
+            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.COMPONENT), BASIS, PATHWAY, KIND}) {
+            REPEATING[i] = true;
         }
-        return new GenericInternalRow(out);
+    }
+
+    /**
+     * Converts one task's rows to Spark's internal rows, remembering the converted form of values
+     * that repeat: text of the repeating columns, and the tag, evidence and redaction lists (the tagger
+     * hands out the same list for the same reason). Bounded; one per task.
+     */
+    static final class SparkValues {
+        private static final int REMEMBERED = 50_000;
+        private final Map<String, UTF8String> text = new HashMap<>();
+        private final Map<Object, GenericArrayData> lists = new java.util.IdentityHashMap<>();
+
+        InternalRow row(Object[] v) {
+            Object[] out = new Object[WIDTH];
+            for (int i = 0; i < WIDTH; i++) {
+                Object x = v[i];
+                if (x == null) {
+                    continue;
+                }
+                if (REPEATING[i]) {
+                    if (text.size() >= REMEMBERED) {
+                        text.clear();
+                    }
+                    out[i] = text.computeIfAbsent((String) x, UTF8String::fromString);
+                } else if (KINDS[i] == TEXT_LIST && (i == TAGS || i == EVIDENCE || i == REDACTED)) {
+                    if (lists.size() >= REMEMBERED) {
+                        lists.clear();
+                    }
+                    out[i] = lists.computeIfAbsent(x, EventPass::internalList);
+                } else {
+                    out[i] = internal(KINDS[i], x);
+                }
+            }
+            return new GenericInternalRow(out);
+        }
+    }
+
+    private static GenericArrayData internalList(Object x) {
+        return texts(x instanceof scala.collection.Seq<?> seq ? CollectionConverters.asJava(seq) : (List<?>) x);
+    }
+
+    /** One non-null value in Spark's representation: UTF-8 text, microseconds, epoch days, array and map data. */
+    private static Object internal(int kind, Object x) {
+        return switch (kind) {
+            case TEXT -> UTF8String.fromString((String) x);
+            case INSTANT -> {
+                Instant t = (Instant) x;
+                yield Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+            }
+            case DATE -> (int) ((LocalDate) x).toEpochDay();
+            case TEXT_LIST -> internalList(x);
+            case TEXT_MAP -> {
+                Map<?, ?> m = x instanceof scala.collection.Map<?, ?> sm ? CollectionConverters.asJava(sm) : (Map<?, ?>) x;
+                if (m.isEmpty()) {
+                    yield NO_ENTRIES;
+                }
+                Object[] keys = new Object[m.size()];
+                Object[] values = new Object[keys.length];
+                int k = 0;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    keys[k] = utf8((String) e.getKey());
+                    values[k++] = utf8((String) e.getValue());
+                }
+                yield new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(values));
+            }
+            case FINDINGS -> {
+                List<?> findings = (List<?>) x;
+                Object[] rows = new Object[findings.size()];
+                for (int k = 0; k < rows.length; k++) {
+                    Finding f = (Finding) findings.get(k);
+                    rows[k] = new GenericInternalRow(new Object[] {utf8(f.ruleId()), utf8(f.citation()), utf8(f.severity()),
+                        utf8(f.confidence()), utf8(f.status()), utf8(f.purposeBasis()), utf8(f.legalProcess()), utf8(f.notice()),
+                        utf8(f.explanation())});
+                }
+                yield new GenericArrayData(rows);
+            }
+            default -> x;
+        };
     }
 
     private static GenericArrayData texts(List<?> list) {
@@ -268,6 +318,7 @@ public final class EventPass implements Serializable {
     }
 
     private static final GenericArrayData EMPTY = new GenericArrayData(new Object[0]);
+    private static final ArrayBasedMapData NO_ENTRIES = new ArrayBasedMapData(EMPTY, EMPTY);
 
     private static UTF8String utf8(String s) {
         return s == null ? null : UTF8String.fromString(s);

@@ -13,18 +13,20 @@ import org.queryaudit.classify.RequesterClasses;
  * calls it once per event with the rules already in memory.
  */
 public final class RuleEvaluator implements Serializable {
-    private final Map<String, List<Rule>> byStateAndData = new HashMap<>();
+    /** Rules by owner state, then data kind (two look-ups: a joined key cost a string per event). */
+    private final Map<String, Map<String, List<Rule>>> byStateAndData = new HashMap<>();
     private final LegalProcess legalProcess;
 
     public RuleEvaluator(RuleBook book, LegalProcess legalProcess) {
         for (Rule r : book.rules()) {
-            byStateAndData.computeIfAbsent(r.state() + "/" + r.data(), k -> new ArrayList<>()).add(r);
+            byStateAndData.computeIfAbsent(r.state(), k -> new HashMap<>()).computeIfAbsent(r.data(), k -> new ArrayList<>()).add(r);
         }
         this.legalProcess = legalProcess;
     }
 
     public List<Finding> evaluate(EventFacts f) {
-        List<Rule> rules = byStateAndData.get(f.ownerState() + "/" + f.dataKind());
+        Map<String, List<Rule>> ofState = byStateAndData.get(f.ownerState());
+        List<Rule> rules = ofState == null ? null : ofState.get(f.dataKind());
         if (rules == null) {
             return List.of();
         }

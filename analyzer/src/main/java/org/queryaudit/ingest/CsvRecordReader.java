@@ -92,6 +92,20 @@ public final class CsvRecordReader implements Closeable {
         int state = FIELD_START;
         boolean any = false;
         while (true) {
+            if ((state == UNQUOTED || state == QUOTED) && pushPos >= pushback.length && bufPos < bufLen) {
+                // Inside a cell, copy the run of ordinary bytes at once: byte by byte was a fifth of the pass.
+                int run = ordinaryRun(state == QUOTED);
+                if (run > 0) {
+                    raw.append(buf, bufPos, run);
+                    cell.append(buf, bufPos, run);
+                    bufPos += run;
+                    consumed += run;
+                    if (raw.length > maxRecordBytes) {
+                        return state == QUOTED && lineCount > 1 ? brokenQuote() : tooLong();
+                    }
+                    continue;
+                }
+            }
             int b = read();
             if (b < 0) {
                 if (!any) {
@@ -158,6 +172,23 @@ public final class CsvRecordReader implements Closeable {
                 }
             }
         }
+    }
+
+    /**
+     * How many bytes from the buffer's position hold nothing the state machine acts on: no
+     * line end, and no separator (outside quotes) or quote (inside quotes).
+     */
+    private int ordinaryRun(boolean quoted) {
+        byte stop = quoted ? (byte) '"' : delimiter;
+        int i = bufPos;
+        while (i < bufLen) {
+            byte c = buf[i];
+            if (c == stop || c == '\n' || c == '\r') {
+                break;
+            }
+            i++;
+        }
+        return i - bufPos;
     }
 
     /** A line end outside quotes: the record ends (or, if it spans lines and does not fit, its first line). */
@@ -341,6 +372,14 @@ public final class CsvRecordReader implements Closeable {
                 bytes = Arrays.copyOf(bytes, bytes.length * 2);
             }
             bytes[length++] = b;
+        }
+
+        void append(byte[] from, int off, int len) {
+            if (length + len > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + len));
+            }
+            System.arraycopy(from, off, bytes, length, len);
+            length += len;
         }
 
         void clear() {

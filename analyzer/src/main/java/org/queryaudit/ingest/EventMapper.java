@@ -138,8 +138,8 @@ public final class EventMapper {
         }
         Object[] v = new Object[N];
         destination = null;
-        List<String> redacted = new ArrayList<>();
-        List<String> issues = new ArrayList<>();
+        List<String> redacted = null;
+        List<String> issues = new ArrayList<>(0);
         for (int k = 0; k < slotSpec.length; k++) {
             ColumnSpec spec = slotSpec[k];
             String value = cells.get(slotCell[k]).strip();
@@ -154,6 +154,9 @@ public final class EventMapper {
                 switch (spec.type()) {
                     case TEXT -> {
                         if (markers.isRedacted(value)) {
+                            if (redacted == null) {
+                                redacted = new ArrayList<>(2);
+                            }
                             redacted.add(spec.field());
                             set(v, target, value);
                         } else {
@@ -184,15 +187,19 @@ public final class EventMapper {
         v[I_LOCAL_DATE] = local.toLocalDate();
         v[I_SOURCE_SYSTEM] = profile.sourceSystem();
         v[I_SOURCE_FORMAT] = profile.id();
-        v[I_REDACTED] = scalaList(redacted);
-        Map<String, String> extra = new LinkedHashMap<>();
+        // The same few combinations repeat: one list each, so later stages can remember them by identity.
+        v[I_REDACTED] = redacted == null ? NO_TEXTS : redactedLists.computeIfAbsent(redacted, EventMapper::scalaList);
+        Map<String, String> extra = null;
         for (Map.Entry<Integer, String> e : binding.unmapped().entrySet()) {
             String value = cells.get(e.getKey()).strip();
             if (!value.isEmpty() && !markers.isSentinel(value)) {
+                if (extra == null) {
+                    extra = new LinkedHashMap<>();
+                }
                 extra.put(e.getValue(), value);
             }
         }
-        v[I_EXTRA] = scala.jdk.javaapi.CollectionConverters.asScala(extra);
+        v[I_EXTRA] = extra == null ? NO_EXTRA : scala.jdk.javaapi.CollectionConverters.asScala(extra);
         v[I_SOURCE_FILE] = file.displayPath();
         v[I_SOURCE_LINE] = r.line();
         v[I_EVENT_ID] = eventId(v);
@@ -231,7 +238,7 @@ public final class EventMapper {
     private boolean isHeaderAgain(List<String> cells) {
         // Cheap first: a repeated header repeats its first cell.
         String first = binding.headerKeys().get(0);
-        if (!first.isEmpty() && !first.equals(HeaderKey.of(cells.get(0)))) {
+        if (!first.isEmpty() && !HeaderKey.matches(first, cells.get(0))) {
             return false;
         }
         int same = 0;
@@ -279,7 +286,7 @@ public final class EventMapper {
     }
 
     private String eventId(Object[] v) {
-        sha.reset();
+        // digest() leaves the engine reset: resetting again here cost a twentieth of the pass.
         String exportId = (String) v[I_EXPORT_ID];
         // The same search appears in several owners' network audits: an id is per owner.
         add(v[I_OWNER_AGENCY]);
@@ -294,9 +301,25 @@ public final class EventMapper {
         return HexFormat.of().formatHex(sha.digest(), 0, 12);
     }
 
+    private static final scala.collection.immutable.Seq<String> NO_TEXTS = scalaList(List.of());
+    private static final scala.collection.Map<String, String> NO_EXTRA =
+            scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of());
+
     /** Spark's row encoder takes Scala collections for array columns. */
     private static scala.collection.immutable.Seq<String> scalaList(List<String> list) {
         return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
+    }
+
+    private byte[] scratch = new byte[256];
+    private final Map<List<String>, scala.collection.immutable.Seq<String>> redactedLists = new HashMap<>();
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final java.nio.ByteBuffer number = java.nio.ByteBuffer.allocate(12);
@@ -310,7 +333,17 @@ public final class EventMapper {
             number.clear();
             sha.update(number.putLong(n).array(), 0, 8);
         } else {
-            sha.update((o == null ? "\u0000" : o.toString()).getBytes(StandardCharsets.UTF_8));
+            String text = o == null ? "\u0000" : o.toString();
+            if (!ascii(text)) {
+                sha.update(text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                // ASCII is its own UTF-8: copied into one reused buffer instead of a new array per value.
+                if (scratch.length < text.length()) {
+                    scratch = new byte[Math.max(text.length(), scratch.length * 2)];
+                }
+                text.getBytes(0, text.length(), scratch, 0);
+                sha.update(scratch, 0, text.length());
+            }
         }
         sha.update((byte) 0x1f);
     }

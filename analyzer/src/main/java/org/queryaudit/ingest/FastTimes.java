@@ -60,12 +60,12 @@ final class FastTimes {
             return null;
         }
         p[0] += 2;
-        String rest = s.substring(p[0]);
-        if (!rest.isEmpty() && !rest.equalsIgnoreCase(" UTC")) {
+        int rest = s.length() - p[0];
+        if (rest != 0 && !(rest == 4 && s.regionMatches(true, p[0], " UTC", 0, 4))) {
             return null;
         }
         int h24 = hour % 12 + (a == 'P' ? 12 : 0);
-        return millis(year, month, day, h24, minute, second, 0, rest.isEmpty() ? zone : ZoneOffset.UTC);
+        return millis(year, month, day, h24, minute, second, 0, rest == 0 ? zone : ZoneOffset.UTC);
     }
 
     /** "2025-06-18 00:02:04.789", "2026-03-10T04:31:52.901Z", "2025-11-20T10:15:00-08:00". */
@@ -134,6 +134,11 @@ final class FastTimes {
 
     private static Instant millis(int y, int mo, int d, int h, int mi, int s, int nanos, ZoneId zone) {
         try {
+            if (zone instanceof ZoneOffset offset) {
+                // A fixed offset needs no zone rules: the seconds are counted directly.
+                long day = LocalDate.of(y, mo, d).toEpochDay();
+                return Instant.ofEpochSecond(day * 86_400 + h * 3_600L + mi * 60L + s - offset.getTotalSeconds(), nanos);
+            }
             return LocalDate.of(y, mo, d).atTime(h, mi, s, nanos).atZone(zone).toInstant();
         } catch (DateTimeException e) {
             return null;

@@ -23,6 +23,9 @@ public final class RedactionMarkers implements Serializable {
     private final List<String> prefixes;
     private final int maxExact;
     private final String exactFirst;
+    /** First characters of the prefixes and the longest sentinel: most cells are ruled out by one look. */
+    private final String prefixFirst;
+    private final int maxSentinel;
     private transient List<Pattern> patterns;
 
     private RedactionMarkers(int version, Set<String> exact, List<String> regexes, Set<String> sentinels, List<String> prefixes) {
@@ -33,6 +36,11 @@ public final class RedactionMarkers implements Serializable {
         exact.forEach(e -> first.append(e.charAt(0)));
         this.exactFirst = first.toString();
         this.exact = exact;
+        StringBuilder prefixFirst = new StringBuilder();
+        prefixes.forEach(p -> prefixFirst.append(p.isEmpty() ? "" : Character.toLowerCase(p.charAt(0))));
+        // An empty prefix lets every value through to the patterns.
+        this.prefixFirst = prefixes.stream().anyMatch(String::isEmpty) ? null : prefixFirst.toString();
+        this.maxSentinel = sentinels.stream().mapToInt(String::length).max().orElse(0);
         this.regexes = regexes;
         this.sentinels = sentinels;
     }
@@ -73,6 +81,9 @@ public final class RedactionMarkers implements Serializable {
                 && exact.contains(value.toLowerCase(Locale.ROOT))) {
             return true;
         }
+        if (prefixFirst != null && prefixFirst.indexOf(Character.toLowerCase(value.charAt(0))) < 0) {
+            return false;
+        }
         boolean prefixed = false;
         for (String p : prefixes) {
             if (value.regionMatches(true, 0, p, 0, p.length())) {
@@ -93,7 +104,7 @@ public final class RedactionMarkers implements Serializable {
 
     /** Whether a trimmed value is the vendor's "no value" sentinel. */
     public boolean isSentinel(String value) {
-        return sentinels.contains(value);
+        return value.length() <= maxSentinel && sentinels.contains(value);
     }
 
     public int version() {

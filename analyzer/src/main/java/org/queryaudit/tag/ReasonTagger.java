@@ -30,6 +30,7 @@ public final class ReasonTagger implements Serializable {
     private transient Pattern agencyWords;
     private transient List<Pattern> guards;
     private transient Map<String, String> codeByName;
+    private transient Map<String, FieldTriggers> fieldTriggers;
 
     private record Compiled(TagPattern p, Pattern regex, List<Pattern> unless) {
     }
@@ -54,6 +55,7 @@ public final class ReasonTagger implements Serializable {
             list.add(new Compiled(p, Pattern.compile(p.regex(), Pattern.CASE_INSENSITIVE), unless));
         }
         cache = new HashMap<>();
+        fieldTriggers = new HashMap<>();
         codeByName = new HashMap<>();
         if (rules.otherState() != null) {
             List<String> names = new ArrayList<>();
@@ -110,13 +112,62 @@ public final class ReasonTagger implements Serializable {
      * finds no agency word.
      */
     private boolean inert(String field, String value) {
-        String lower = value.toLowerCase(Locale.ROOT).replace('+', ' ');
-        for (Compiled c : compiled) {
-            if (c.p.fields().contains(field) && (c.p.triggers().isEmpty() || triggered(lower, c.p.triggers()))) {
+        FieldTriggers t = fieldTriggers.computeIfAbsent(field, this::fieldTriggers);
+        if (t.untriggered) {
+            return false;
+        }
+        boolean letters = hasLetter(value);
+        String lower = (letters ? value.toLowerCase(Locale.ROOT) : value).replace('+', ' ');
+        for (String trigger : t.withoutLetters) {
+            if (lower.contains(trigger)) {
                 return false;
             }
         }
-        return rules.otherState() == null || !rules.otherState().fields().contains(field) || !agencyWords.matcher(lower).find();
+        if (letters) {
+            for (String trigger : t.withLetters) {
+                if (lower.contains(trigger)) {
+                    return false;
+                }
+            }
+        }
+        if (!t.agencyWords || (!letters && t.agencyWordsHaveLetters)) {
+            return true;
+        }
+        return !agencyWords.matcher(lower).find();
+    }
+
+    /**
+     * The triggers of the patterns that read one field, split by whether they hold a letter: most
+     * case numbers are digits and dashes, and only the few digit triggers ("287", "1325") can
+     * be in them.
+     */
+    private record FieldTriggers(boolean untriggered, List<String> withLetters, List<String> withoutLetters,
+                                 boolean agencyWords, boolean agencyWordsHaveLetters) {
+    }
+
+    private FieldTriggers fieldTriggers(String field) {
+        boolean untriggered = false;
+        java.util.Set<String> with = new java.util.LinkedHashSet<>();
+        java.util.Set<String> without = new java.util.LinkedHashSet<>();
+        for (Compiled c : compiled) {
+            if (!c.p.fields().contains(field)) {
+                continue;
+            }
+            untriggered |= c.p.triggers().isEmpty();
+            c.p.triggers().forEach(t -> (hasLetter(t) ? with : without).add(t));
+        }
+        boolean words = rules.otherState() != null && rules.otherState().fields().contains(field);
+        return new FieldTriggers(untriggered, List.copyOf(with), List.copyOf(without), words,
+                words && rules.otherState().agencyWords().stream().allMatch(ReasonTagger::hasLetter));
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Tagging compute(String reason, String caseNumber, String offense, String ownerState, boolean reasonRedacted) {

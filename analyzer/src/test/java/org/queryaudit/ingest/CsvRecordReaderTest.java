@@ -117,6 +117,48 @@ class CsvRecordReaderTest {
         }
     }
 
+    /**
+     * Cells are copied in runs: records whose cells cross the reader's buffer at every possible
+     * place (a stream that hands out a few bytes at a time, and long cells over 64 KB) read as
+     * Commons CSV reads them, with the right physical lines.
+     */
+    @Test
+    void cellsCrossingBufferEndsReadAsCommonsCsvReadsThem() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            String plain = "p" + "x".repeat(random.nextInt(i % 50 == 0 ? 70_000 : 40));
+            String quoted = "\"" + "q,\"\"".repeat(random.nextInt(5)) + "line one\nline two " + "y".repeat(random.nextInt(300)) + "\"";
+            text.append(i).append(',').append(plain).append(',').append(quoted).append(',').append(random.nextBoolean() ? "" : "z")
+                    .append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<org.apache.commons.csv.CSVRecord> expected = org.apache.commons.csv.CSVFormat.RFC4180
+                .parse(new java.io.StringReader(text.toString())).getRecords();
+        java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(7)));
+            }
+        };
+        List<Read> rows = new ArrayList<>();
+        for (java.io.InputStream in : List.of(new ByteArrayInputStream(bytes), trickle)) {
+            rows.clear();
+            try (CsvRecordReader r = new CsvRecordReader(in, (byte) ',', 2, 4, 1 << 20)) {
+                while (r.next()) {
+                    rows.add(new Read(r.line(), r.lineCount(), List.copyOf(r.fields()), r.problem(), r.rawText()));
+                }
+            }
+            assertEquals(expected.size(), rows.size());
+            long line = 2;
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(expected.get(i).toList(), rows.get(i).cells(), "record " + i);
+                assertEquals(line, rows.get(i).line(), "record " + i + " starts on its physical line");
+                line += 2; // each record's quoted cell holds one line break
+            }
+        }
+    }
+
     @Test
     void semicolonDelimiterIsFoundInTheHeader() {
         assertEquals(';', InputPlanner.delimiterOf("a;b;\"c,d\";e\n1,2,3".getBytes(), 0));
