@@ -37,7 +37,7 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
 
     /** Hadoop settings as Spark would have them: spark.hadoop.* of spark-submit's configuration. */
     static Configuration hadoopConf() {
-        Configuration c = new Configuration();
+        Configuration c = HadoopFiles.configuration();
         for (Tuple2<String, String> kv : new SparkConf().getAll()) {
             if (kv._1().startsWith("spark.hadoop.")) {
                 c.set(kv._1().substring("spark.hadoop.".length()), kv._2());

@@ -38,6 +38,7 @@ public final class Sessions {
         conf.setIfMissing("spark.sql.optimizer.plannedWrite.enabled", "false");
         // events/ partitions are owner_state=WA/month=2025-03: keep them text, never guessed dates.
         conf.setIfMissing("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        HadoopFiles.configure(conf, effective);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().addSparkListener(new ProgressLog());
         return spark;

@@ -38,7 +38,7 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         int bad = 0;
         int checked = 0;
-        Configuration hadoop = new Configuration();
+        Configuration hadoop = org.queryaudit.HadoopFiles.configuration();
         for (JsonNode in : m.path("inputs")) {
             String path = in.path("path").asText();
             String uri = in.path("uri").asText(path);

@@ -104,7 +104,7 @@ public final class SlicePlanner {
     /** Quotes and line breaks (LF, or CR not followed by LF) in [start, end). */
     static long[] count(Chunk c) {
         Path p = new Path(java.net.URI.create(c.uri()));
-        try (FSDataInputStream in = p.getFileSystem(new Configuration()).open(p)) {
+        try (FSDataInputStream in = p.getFileSystem(org.queryaudit.HadoopFiles.configuration()).open(p)) {
             in.seek(c.start());
             return count(in, c.end() - c.start());
         } catch (IOException e) {

@@ -31,7 +31,7 @@ final class SliceRows implements Iterator<Object[]> {
         long line = slice.firstLine();
         try {
             Path path = new Path(java.net.URI.create(f.uri()));
-            this.in = path.getFileSystem(new Configuration()).open(path);
+            this.in = path.getFileSystem(org.queryaudit.HadoopFiles.configuration()).open(path);
             if (!slice.first()) {
                 long[] boundary = RecordBoundary.find(in, slice.start(), slice.inQuotes(), slice.end());
                 start = boundary[0];

@@ -72,7 +72,7 @@ public final class AgencyFolders {
         String folderUri = folder.toUri().toString();
         List<Requester> written = grouped.javaRDD().mapPartitions(rows -> {
             Path root = new Path(java.net.URI.create(folderUri));
-            FileSystem efs = root.getFileSystem(new org.apache.hadoop.conf.Configuration());
+            FileSystem efs = root.getFileSystem(org.queryaudit.HadoopFiles.configuration());
             // As on the driver: a report folder wants no .crc file beside each page (an executor has its own instance).
             efs.setWriteChecksum(false);
             List<Requester> done = new ArrayList<>();

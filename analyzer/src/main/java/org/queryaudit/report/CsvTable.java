@@ -80,7 +80,7 @@ public final class CsvTable {
             try {
                 for (int i = 0; i < n; i++) {
                     Path part = new Path(java.net.URI.create(partsUris.get(i) + "/" + partName(index)));
-                    FileSystem pfs = part.getFileSystem(new org.apache.hadoop.conf.Configuration());
+                    FileSystem pfs = part.getFileSystem(org.queryaudit.HadoopFiles.configuration());
                     out[i] = new CSVPrinter(new OutputStreamWriter(pfs.create(part, true), StandardCharsets.UTF_8), FORMAT);
                 }
                 while (rows.hasNext()) {

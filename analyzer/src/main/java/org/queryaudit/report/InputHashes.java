@@ -30,7 +30,7 @@ public final class InputHashes {
         List<Tuple2<String, String>> pairs = jsc.parallelize(uris, Math.min(uris.size(), 4 * jsc.defaultParallelism()))
                 .mapPartitions(it -> {
                     // One Hadoop configuration per task: making one reads XML files, and reports hold thousands of files.
-                    Configuration conf = new Configuration();
+                    Configuration conf = org.queryaudit.HadoopFiles.configuration();
                     List<Tuple2<String, String>> done = new java.util.ArrayList<>();
                     it.forEachRemaining(uri -> done.add(new Tuple2<>(uri, sha256(uri, conf))));
                     return done.iterator();
