@@ -249,7 +249,7 @@ public final class EventPass implements Serializable {
                         text.clear();
                     }
                     out[i] = text.computeIfAbsent((String) x, UTF8String::fromString);
-                } else if (KINDS[i] == TEXT_LIST && (i == TAGS || i == EVIDENCE || i == REDACTED)) {
+                } else if (i == TAGS || i == EVIDENCE || i == REDACTED) {
                     if (lists.size() >= REMEMBERED) {
                         lists.clear();
                     }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.queryaudit.HadoopFiles;
 import org.queryaudit.ingest.ConfigException;
 import org.queryaudit.ingest.InputPlanner;
 import org.queryaudit.report.RunOutputs;
@@ -38,7 +39,7 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         int bad = 0;
         int checked = 0;
-        Configuration hadoop = org.queryaudit.HadoopFiles.configuration();
+        Configuration hadoop = HadoopFiles.configuration();
         for (JsonNode in : m.path("inputs")) {
             String path = in.path("path").asText();
             String uri = in.path("uri").asText(path);

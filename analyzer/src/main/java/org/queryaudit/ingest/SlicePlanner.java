@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.queryaudit.HadoopFiles;
 import scala.Tuple2;
 
 /**
@@ -104,7 +104,7 @@ public final class SlicePlanner {
     /** Quotes and line breaks (LF, or CR not followed by LF) in [start, end). */
     static long[] count(Chunk c) {
         Path p = new Path(java.net.URI.create(c.uri()));
-        try (FSDataInputStream in = p.getFileSystem(org.queryaudit.HadoopFiles.configuration()).open(p)) {
+        try (FSDataInputStream in = p.getFileSystem(HadoopFiles.configuration()).open(p)) {
             in.seek(c.start());
             return count(in, c.end() - c.start());
         } catch (IOException e) {

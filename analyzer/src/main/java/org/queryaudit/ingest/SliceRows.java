@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
+import org.queryaudit.HadoopFiles;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
 
@@ -31,7 +31,7 @@ final class SliceRows implements Iterator<Object[]> {
         long line = slice.firstLine();
         try {
             Path path = new Path(java.net.URI.create(f.uri()));
-            this.in = path.getFileSystem(org.queryaudit.HadoopFiles.configuration()).open(path);
+            this.in = path.getFileSystem(HadoopFiles.configuration()).open(path);
             if (!slice.first()) {
                 long[] boundary = RecordBoundary.find(in, slice.start(), slice.inQuotes(), slice.end());
                 start = boundary[0];

@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.queryaudit.HadoopFiles;
 import org.queryaudit.evaluate.Rule;
 import org.queryaudit.evaluate.RuleBook;
 import org.queryaudit.ingest.QueryEvent;
@@ -72,7 +73,7 @@ public final class AgencyFolders {
         String folderUri = folder.toUri().toString();
         List<Requester> written = grouped.javaRDD().mapPartitions(rows -> {
             Path root = new Path(java.net.URI.create(folderUri));
-            FileSystem efs = root.getFileSystem(org.queryaudit.HadoopFiles.configuration());
+            FileSystem efs = root.getFileSystem(HadoopFiles.configuration());
             // As on the driver: a report folder wants no .crc file beside each page (an executor has its own instance).
             efs.setWriteChecksum(false);
             List<Requester> done = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.queryaudit.HadoopFiles;
 import scala.collection.JavaConverters;
 
 /**
@@ -80,7 +81,7 @@ public final class CsvTable {
             try {
                 for (int i = 0; i < n; i++) {
                     Path part = new Path(java.net.URI.create(partsUris.get(i) + "/" + partName(index)));
-                    FileSystem pfs = part.getFileSystem(org.queryaudit.HadoopFiles.configuration());
+                    FileSystem pfs = part.getFileSystem(HadoopFiles.configuration());
                     out[i] = new CSVPrinter(new OutputStreamWriter(pfs.create(part, true), StandardCharsets.UTF_8), FORMAT);
                 }
                 while (rows.hasNext()) {

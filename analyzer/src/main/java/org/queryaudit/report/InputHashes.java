@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.queryaudit.HadoopFiles;
 import scala.Tuple2;
 
 /** SHA-256 of files (the inputs, the reports), hashed by the executors, so a 2 GB export is not hashed on the driver. */
@@ -30,7 +31,7 @@ public final class InputHashes {
         List<Tuple2<String, String>> pairs = jsc.parallelize(uris, Math.min(uris.size(), 4 * jsc.defaultParallelism()))
                 .mapPartitions(it -> {
                     // One Hadoop configuration per task: making one reads XML files, and reports hold thousands of files.
-                    Configuration conf = org.queryaudit.HadoopFiles.configuration();
+                    Configuration conf = HadoopFiles.configuration();
                     List<Tuple2<String, String>> done = new java.util.ArrayList<>();
                     it.forEachRemaining(uri -> done.add(new Tuple2<>(uri, sha256(uri, conf))));
                     return done.iterator();

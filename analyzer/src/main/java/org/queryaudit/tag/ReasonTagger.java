@@ -130,7 +130,7 @@ public final class ReasonTagger implements Serializable {
                 }
             }
         }
-        if (!t.agencyWords || (!letters && t.agencyWordsHaveLetters)) {
+        if (!t.readsAgencyWords || (!letters && t.agencyWordsHaveLetters)) {
             return true;
         }
         return !agencyWords.matcher(lower).find();
@@ -142,7 +142,7 @@ public final class ReasonTagger implements Serializable {
      * be in them.
      */
     private record FieldTriggers(boolean untriggered, List<String> withLetters, List<String> withoutLetters,
-                                 boolean agencyWords, boolean agencyWordsHaveLetters) {
+                                 boolean readsAgencyWords, boolean agencyWordsHaveLetters) {
     }
 
     private FieldTriggers fieldTriggers(String field) {
