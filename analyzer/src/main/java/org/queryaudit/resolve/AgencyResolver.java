@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.queryaudit.reference.Gazetteer;
 import org.queryaudit.reference.UsStates;
 
 /**
@@ -18,12 +19,12 @@ public final class AgencyResolver implements Serializable {
     private static final Pattern ORI = Pattern.compile("[A-Z]{2}[A-Z0-9]{7}");
     private final AgencyDirectory directory;
     private final UsStates states;
+    private final StateReader reader;
     private transient Map<String, DirectoryRow> byOri;
     private transient Map<String, DirectoryRow> byLine;
     private transient Map<String, DirectoryRow> byName;
     private transient List<Compiled> namePatterns;
     private transient List<Compiled> oriPatterns;
-    private transient Map<String, String> stateByName;
 
     private record Compiled(Pattern pattern, DirectoryRow row) {
     }
@@ -31,6 +32,7 @@ public final class AgencyResolver implements Serializable {
     public AgencyResolver(AgencyDirectory directory, UsStates states) {
         this.directory = directory;
         this.states = states;
+        this.reader = new StateReader(states, Gazetteer.shipped());
     }
 
     private void index() {
@@ -51,9 +53,6 @@ public final class AgencyResolver implements Serializable {
                 default -> op.add(new Compiled(Pattern.compile(r.key()), r));
             }
         }
-        Map<String, String> sn = new HashMap<>();
-        states.names().forEach((code, n) -> sn.put(n.toLowerCase(Locale.ROOT).replace(".", ""), code));
-        stateByName = sn;
         byLine = line;
         byName = name;
         namePatterns = np;
@@ -68,12 +67,16 @@ public final class AgencyResolver implements Serializable {
             ori = null;
         }
         AgencyName name = AgencyName.of(rawName);
-        String nameState = stateOf(rawName, name.normalized());
+        StateReading reading = reader.read(rawName);
         String oriState = ori != null && ORI.matcher(ori).matches() && states.isState(ori.substring(0, 2)) ? ori.substring(0, 2) : null;
-        String state = nameState != null ? nameState : oriState;
+        State nameState = reading.state() == null ? null
+                : new State(reading.state(), reading.basis() + ": " + reading.evidence(), reading.alternative());
+        State fromOri = oriState == null ? null : new State(oriState, "ORI: the ORI's first two letters, a location", null);
+        State state = nameState != null ? nameState : fromOri;
 
         if (ori != null && byOri.containsKey(ori)) {
-            return from(byOri.get(ori), oriState != null ? oriState : nameState, "directory ORI", name.inactive());
+            State listed = oriState == null ? nameState : new State(oriState, "directory: ORI " + ori + " is in the agency directory", null);
+            return from(byOri.get(ori), listed, "directory ORI", name.inactive());
         }
         if (ori != null && ori.length() == 2 && byLine.containsKey(ori)) {
             return from(byLine.get(ori), null, "Nlets line code", name.inactive());
@@ -83,8 +86,12 @@ public final class AgencyResolver implements Serializable {
             if (exact != null) {
                 return from(exact, state, "directory name", name.inactive());
             }
+            // A state code the gazetteer confirmed is the state, not a word: "Richmond VA PD" is no VA police.
+            String forPatterns = "gazetteer".equals(reading.basis())
+                    ? (" " + name.normalized() + " ").replace(" " + reading.state().toLowerCase(Locale.ROOT) + " ", " ").strip()
+                    : name.normalized();
             for (Compiled c : namePatterns) {
-                if (c.pattern.matcher(name.normalized()).find()) {
+                if (c.pattern.matcher(forPatterns).find()) {
                     // A vendor's [Federal] tag outranks a local-looking name ("... Veterans Affairs PD").
                     if (name.federalTag() && !Resolution.FEDERAL.equals(c.row.level())) {
                         break;
@@ -93,53 +100,33 @@ public final class AgencyResolver implements Serializable {
                 }
             }
             if (name.federalTag()) {
-                return new Resolution(Resolution.FEDERAL, state, null, "other federal", false, "[Federal] tag", name.inactive());
+                return resolution(Resolution.FEDERAL, state, null, "other federal", false, "[Federal] tag", name.inactive());
             }
         }
         if (ori != null) {
             for (Compiled c : oriPatterns) {
                 if (c.pattern.matcher(ori).find()) {
-                    return from(c.row, oriState, "ORI pattern", name.inactive());
+                    return from(c.row, fromOri, "ORI pattern", name.inactive());
                 }
             }
             if (oriState != null) {
-                return new Resolution(Resolution.UNKNOWN, oriState, null, null, false, "ORI state", name.inactive());
+                return resolution(Resolution.UNKNOWN, fromOri, null, null, false, "ORI state", name.inactive());
             }
         }
-        return new Resolution(Resolution.UNKNOWN, state, null, null, false, "none", name.inactive());
+        return resolution(Resolution.UNKNOWN, state, null, null, false, "none", name.inactive());
     }
 
-    private static Resolution from(DirectoryRow row, String state, String basis, boolean inactive) {
-        return new Resolution(row.level(), state, row.department(), row.component(), row.immigration(), basis, inactive);
+    /** A state with how it was read. */
+    private record State(String code, String basis, String alternative) {
     }
 
-    /**
-     * The state a name carries: a capitalised two-letter state code ("Federal Way WA PD",
-     * the last one wins), else a state name at its start ("Washington State Patrol").
-     */
-    private String stateOf(String raw, String normalized) {
-        if (raw == null) {
-            return null;
-        }
-        String[] words = raw.replaceAll("[\\[\\]()]", " ").split("[\\s,]+");
-        for (int i = words.length - 1; i >= 0; i--) {
-            String w = words[i];
-            if (w.length() == 2 && w.equals(w.toUpperCase(Locale.ROOT)) && states.isState(w)) {
-                return w;
-            }
-        }
-        for (Map.Entry<String, String> e : stateByName.entrySet()) {
-            if (normalized.equals(e.getKey()) || normalized.startsWith(e.getKey() + " ")) {
-                // "West Virginia ..." starts with "west virginia", not "virginia": prefer the longest name.
-                String best = e.getKey();
-                for (String other : stateByName.keySet()) {
-                    if (other.length() > best.length() && normalized.startsWith(other + " ")) {
-                        best = other;
-                    }
-                }
-                return stateByName.get(best);
-            }
-        }
-        return null;
+    private static Resolution from(DirectoryRow row, State state, String basis, boolean inactive) {
+        return resolution(row.level(), state, row.department(), row.component(), row.immigration(), basis, inactive);
+    }
+
+    private static Resolution resolution(String level, State state, String department, String component, boolean immigration,
+                                         String basis, boolean inactive) {
+        return new Resolution(level, state == null ? null : state.code, department, component, immigration, basis, inactive,
+                state == null ? null : state.basis, state == null ? null : state.alternative);
     }
 }

@@ -12,9 +12,31 @@ import java.io.Serializable;
  * @param immigration whether the component enforces immigration law (ICE, ERO, HSI, CBP, USBP, USCIS)
  * @param basis       how it was known (see the directory README): the report says it
  * @param inactive    the vendor marks the organisation inactive or deactivated
+ * @param stateBasis  how the state was read and from what ("gazetteer: Richmond is a place in VA"), or null
+ * @param stateAlternative the state another reading of the name gives ("" for none), or null when
+ *                    the name reads one way only
  */
 public record Resolution(String level, String state, String department, String component, boolean immigration,
-                         String basis, boolean inactive) implements Serializable {
+                         String basis, boolean inactive, String stateBasis, String stateAlternative) implements Serializable {
     public static final String FEDERAL = "federal";
     public static final String UNKNOWN = "unknown";
+
+    /** Whether a finding may rest on the state (see {@link StateReading#firm}). */
+    public boolean stateFirm() {
+        return firmState(stateBasis);
+    }
+
+    /** Whether a finding may rest on the federal level: not on an ORI's letters alone (an inference). */
+    public boolean levelFirm() {
+        return !"ORI pattern".equals(basis);
+    }
+
+    /** Whether a state basis as written in an event ("gazetteer: ...") is firm. */
+    public static boolean firmState(String stateBasis) {
+        if (stateBasis == null) {
+            return false;
+        }
+        int colon = stateBasis.indexOf(':');
+        return StateReading.firm(colon < 0 ? stateBasis : stateBasis.substring(0, colon));
+    }
 }
