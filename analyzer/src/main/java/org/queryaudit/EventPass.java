@@ -185,7 +185,8 @@ public final class EventPass implements Serializable {
 
         EventFacts facts = new EventFacts((String) v[OWNER_AGENCY], ownerState, (String) v[SOURCE_SYSTEM], date,
                 (String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI], who.level(), who.state(), who.component(),
-                who.immigration(), why.tags(), (String) v[REASON], (String) v[LEGAL_PROCESS], null);
+                who.immigration(), why.tags(), (String) v[REASON], (String) v[LEGAL_PROCESS], null, who.basis(),
+                who.stateBasis(), who.stateAlternative());
         String door = Pathway.of(facts, sharing);
         v[PATHWAY] = door;
 
@@ -222,7 +223,8 @@ public final class EventPass implements Serializable {
     static {
         for (int i : new int[] {SOURCE_SYSTEM, SOURCE_FORMAT, OWNER_AGENCY, OWNER_STATE, MONTH, SOURCE_FILE, RESOLVED,
             SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.STATE), SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.DEPARTMENT),
-            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.COMPONENT), BASIS, PATHWAY, KIND}) {
+            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.COMPONENT), BASIS, PATHWAY, KIND,
+            SCHEMA.fieldIndex(ResolveStage.STATE_BASIS), SCHEMA.fieldIndex(ResolveStage.STATE_ALTERNATIVE)}) {
             REPEATING[i] = true;
         }
     }

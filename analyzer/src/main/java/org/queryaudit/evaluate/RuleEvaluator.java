@@ -58,7 +58,8 @@ public final class RuleEvaluator implements Serializable {
                 process = legalProcess.kindOf(f.legalProcess(), f.reason());
                 processRead = true;
             }
-            out.add(finding(r, f, cls, viaSide, purposeBasis, process));
+            out.add(finding(r, f, cls, viaSide, purposeBasis, process, ClassEvidence.doubt(ownClass != null && !viaSide ? ownClass : null, f.resolutionBasis(), f.requesterOri(),
+                    f.requesterState(), f.stateBasis(), f.stateAlternative(), f.ownerState())));
         }
         return out;
     }
@@ -102,12 +103,15 @@ public final class RuleEvaluator implements Serializable {
         return null;
     }
 
-    private static Finding finding(Rule r, EventFacts f, String cls, boolean viaSide, String purposeBasis, String process) {
+    private static Finding finding(Rule r, EventFacts f, String cls, boolean viaSide, String purposeBasis, String process,
+                                   String doubt) {
         boolean unlocked = process != null && r.unlockedBy().contains(process);
         boolean documentation = r.purposes().stream().allMatch(p -> p.equals("missing_reason") || p.equals("vague_reason"));
         String severity;
-        if (unlocked) {
-            severity = "verify";
+        if (doubt != null) {
+            severity = Finding.REVIEW;
+        } else if (unlocked) {
+            severity = Finding.VERIFY;
         } else if (r.revocation()) {
             severity = "critical";
         } else if (f.immigrationAgency() || f.tagged("immigration")) {
@@ -118,6 +122,9 @@ public final class RuleEvaluator implements Serializable {
             severity = "medium";
         }
         StringBuilder s = new StringBuilder();
+        if (doubt != null) {
+            s.append("Review before treating this as a finding: ").append(doubt).append(". ");
+        }
         String who = f.requesterName() == null && f.component() != null
                 ? f.requesterDisplay() + " (" + f.component() + ")" : f.requesterDisplay();
         if ("alpr".equals(r.data())) {

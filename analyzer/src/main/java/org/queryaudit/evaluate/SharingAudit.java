@@ -10,15 +10,16 @@ import org.queryaudit.resolve.Resolution;
 /**
  * Audits sharing configurations: every organisation an owner shares its ALPR network with
  * that the owner's state forbids (a California agency sharing with an out-of-state or federal
- * organisation, barred by Civ. Code 1798.90.55(b)). Sharing exports are small: this runs on
- * the driver.
+ * organisation, barred by Civ. Code 1798.90.55(b)). A share whose recipient's class rests on weak
+ * evidence carries why ({@link ClassEvidence}) and is listed for review, not as a finding.
+ * Sharing exports are small: this runs on the driver.
  */
 public final class SharingAudit {
     /** One forbidden share: the owner, the recipient as resolved, and the rule it breaks. */
     public record Row(String ownerAgency, String ownerState, String organization, String organizationLevel,
-                      String organizationState, String organizationComponent, String networksShared, String ruleId,
-                      String citation, String confidence, String status, String explanation, String sourceFile,
-                      long sourceLine) {
+                      String organizationState, String organizationStateBasis, String organizationComponent,
+                      String networksShared, String ruleId, String citation, String confidence, String status,
+                      String explanation, String review, String sourceFile, long sourceLine) {
     }
 
     private SharingAudit() {
@@ -53,13 +54,16 @@ public final class SharingAudit {
                 if (cls == null) {
                     continue;
                 }
-                String explanation = s.ownerAgency() + " shares its ALPR network (" + String.join(", ", s.iAmSharing())
+                String doubt = ClassEvidence.doubt(cls, res.basis(), null, res.state(), res.stateBasis(), res.stateAlternative(),
+                        s.ownerState());
+                String explanation = (doubt == null ? "" : "Review before treating this as a finding: " + doubt + ". ")
+                        + s.ownerAgency() + " shares its ALPR network (" + String.join(", ", s.iAmSharing())
                         + ") with " + s.organization() + "; " + r.because().replace("{class}", RequesterClasses.label(cls))
                         + " (" + r.cite() + ")." + ("high".equals(r.confidence()) ? ""
                         : " Rule confidence " + r.confidence() + (r.note() == null ? "." : ": " + r.note()));
-                out.add(new Row(s.ownerAgency(), s.ownerState(), s.organization(), res.level(), res.state(), res.component(),
-                        String.join(";", s.iAmSharing()), r.id(), r.citation(), r.confidence(), r.status(), explanation,
-                        s.sourceFile(), s.sourceLine()));
+                out.add(new Row(s.ownerAgency(), s.ownerState(), s.organization(), res.level(), res.state(), res.stateBasis(),
+                        res.component(), String.join(";", s.iAmSharing()), r.id(), r.citation(), r.confidence(), r.status(),
+                        explanation, doubt, s.sourceFile(), s.sourceLine()));
             }
         }
         out.sort(java.util.Comparator.comparing(Row::ownerState).thenComparing(Row::ownerAgency)

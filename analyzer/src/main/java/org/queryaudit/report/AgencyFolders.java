@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.HadoopFiles;
+import org.queryaudit.evaluate.Finding;
 import org.queryaudit.evaluate.Rule;
 import org.queryaudit.evaluate.RuleBook;
 import org.queryaudit.ingest.QueryEvent;
@@ -125,12 +126,13 @@ public final class AgencyFolders {
                 cells[i] = CsvTable.cell(r.get(i));
             }
             csv.printRecord(cells);
-            findings++;
             String rule = r.getAs("rule_id");
             String severity = r.getAs("severity");
-            byRule.computeIfAbsent(rule, k -> new long[1])[0]++;
-            if ("verify".equals(severity)) {
+            if (Finding.VERIFY.equals(severity)) {
                 verify++;
+            } else {
+                findings++;
+                byRule.computeIfAbsent(rule, k -> new long[1])[0]++;
             }
             if (evidence.size() < EVIDENCE_ROWS) {
                 Map<String, Object> e = new HashMap<>();

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.queryaudit.classify.Pathway;
+import org.queryaudit.evaluate.Finding;
 
 /**
  * {@code agency_report.csv} and {@code .json}: one row per requesting agency x data owner x
@@ -37,7 +38,8 @@ public final class AgencyReport {
     /** One row of the report. */
     public record Line(String requesterName, String requesterOri, String level, String component, String ownerAgency,
                        String ownerState, String month, long queries, long federalQueries, long immigrationTagged,
-                       long violations, String violationsByRule, long[] byPathway, String firstSeen, String lastSeen) {
+                       long violations, String violationsByRule, long verify, long review, long[] byPathway, String firstSeen,
+                       String lastSeen) {
         public String requester() {
             return requesterName != null ? requesterName : Objects.requireNonNullElse(requesterOri, "(unknown)");
         }
@@ -53,9 +55,19 @@ public final class AgencyReport {
             a.queries += c.queries();
             a.federal += c.federal() ? c.queries() : 0;
             a.immigration += c.immigrationTagged();
-            for (String rule : c.rules()) {
-                a.violations += c.queries();
-                a.byRule.merge(rule, c.queries(), Long::sum);
+            List<String> rules = c.rules();
+            List<String> severities = c.severityList();
+            for (int i = 0; i < rules.size(); i++) {
+                // Findings to verify (legal process shown) and to review (weak evidence of who asked) are counted apart.
+                String severity = i < severities.size() ? severities.get(i) : "";
+                if (Finding.VERIFY.equals(severity)) {
+                    a.verify += c.queries();
+                } else if (Finding.REVIEW.equals(severity)) {
+                    a.review += c.queries();
+                } else {
+                    a.violations += c.queries();
+                    a.byRule.merge(rules.get(i), c.queries(), Long::sum);
+                }
             }
             int door = PATHWAYS.indexOf(c.pathway());
             if (door >= 0) {
@@ -74,7 +86,7 @@ public final class AgencyReport {
             a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
             rules.sort(EventSummary::compareText);
             out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, a.federal,
-                    a.immigration, a.violations, String.join(";", rules), a.byPathway, CsvTable.cell(a.first),
+                    a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway, CsvTable.cell(a.first),
                     CsvTable.cell(a.last)));
         });
         out.sort(Comparator.comparing(Line::ownerState, EventSummary.TEXT).thenComparing(Line::ownerAgency, EventSummary.TEXT)
@@ -90,6 +102,8 @@ public final class AgencyReport {
         long federal;
         long immigration;
         long violations;
+        long verify;
+        long review;
         final Map<String, Long> byRule = new HashMap<>();
         final long[] byPathway = new long[PATHWAYS.size()];
         Object first;
@@ -98,14 +112,14 @@ public final class AgencyReport {
 
     static final List<String> HEADER = List.of("requester_name", "requester_ori", "requester_level", "requester_component",
             "owner_agency", "owner_state", "month", "queries", "federal_queries", "immigration_tagged", "violations",
-            "violations_by_rule", "front_door", "back_door", "side_door", "in_state", "share_unknown", "first_seen", "last_seen");
+            "violations_by_rule", "verify", "review", "front_door", "back_door", "side_door", "in_state", "share_unknown", "first_seen", "last_seen");
 
     public static long writeCsv(FileSystem fs, Path file, List<Line> lines) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (Line l : lines) {
             List<Object> v = new ArrayList<>(java.util.Arrays.asList(l.requesterName(), l.requesterOri(), l.level(),
                     l.component(), l.ownerAgency(), l.ownerState(), l.month(), l.queries(), l.federalQueries(),
-                    l.immigrationTagged(), l.violations(), l.violationsByRule()));
+                    l.immigrationTagged(), l.violations(), l.violationsByRule(), l.verify(), l.review()));
             for (long p : l.byPathway()) {
                 v.add(p);
             }
@@ -154,6 +168,8 @@ public final class AgencyReport {
                     rules.put(p[0], Long.parseLong(p[1]));
                 }
             }
+            m.put("verify", l.verify());
+            m.put("review", l.review());
             ObjectNode doors = m.putObject("by_pathway");
             for (int i = 0; i < PATHWAYS.size(); i++) {
                 doors.put(PATHWAYS.get(i), l.byPathway()[i]);

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.evaluate.Finding;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.TagStage;
@@ -69,9 +70,11 @@ public final class FlaggedReport {
     /**
      * Writes flagged.csv and violations.csv in one sorted pass: every violation belongs to a
      * flagged event, and violations.csv's order (owner state, owner, time, event id, rule) is
-     * flagged.csv's with each event's findings by rule. Returns {flagged rows, violation rows}.
+     * flagged.csv's with each event's findings by rule; findings to review go to review.csv in the
+     * same order and columns. Returns {flagged rows, violation rows, review rows}.
      */
-    public static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Dataset<Row> events) throws IOException {
+    public static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Path reviewFile, Dataset<Row> events)
+            throws IOException {
         int width = COLUMNS.size();
         int[] v = new int[ViolationsReport.EVENT_COLUMNS.size()];
         for (int i = 0; i < v.length; i++) {
@@ -80,7 +83,9 @@ public final class FlaggedReport {
         }
         int split = ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE);
         int findingWidth = EvaluateStage.FINDING.size();
-        return CsvTable.write(fs, List.of(flaggedFile, violationsFile), List.of(COLUMNS, ViolationsReport.HEADER), sorted(events),
+        int severity = EvaluateStage.FINDING.fieldIndex("severity");
+        return CsvTable.write(fs, List.of(flaggedFile, violationsFile, reviewFile),
+                List.of(COLUMNS, ViolationsReport.HEADER, ViolationsReport.HEADER), sorted(events),
                 (row, out, counts) -> {
                     Object[] cells = new Object[width];
                     for (int i = 0; i < width; i++) {
@@ -104,8 +109,10 @@ public final class FlaggedReport {
                         for (int i = split; i < v.length; i++) {
                             line[k++] = CsvTable.cell(row.get(v[i]));
                         }
-                        out[1].printRecord(line);
-                        counts[1]++;
+                        // A finding whose requester's class rests on weak evidence is listed for review, never as a violation.
+                        int to = Finding.REVIEW.equals(f.getString(severity)) ? 2 : 1;
+                        out[to].printRecord(line);
+                        counts[to]++;
                     }
                 });
     }

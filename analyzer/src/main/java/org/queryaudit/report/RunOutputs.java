@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.queryaudit.evaluate.Finding;
 import org.queryaudit.evaluate.Rule;
 import org.queryaudit.evaluate.RuleBook;
 import org.queryaudit.evaluate.SharingAudit;
@@ -55,15 +56,18 @@ public final class RunOutputs {
         ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
         in.clock().lap("report: agency report, research tables");
         long[] evidence = FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.out().file(ViolationsReport.FILE),
-                in.events());
+                in.out().file(ViolationsReport.REVIEW_FILE), in.events());
         outputs.put(FlaggedReport.FILE, evidence[0]);
         outputs.put(ViolationsReport.FILE, evidence[1]);
+        outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
         in.clock().lap("report: flagged, violations");
         LOG.info("report: {} agency report rows, {} events flagged, {} violations", lines.size(),
                 outputs.get(FlaggedReport.FILE), outputs.get(ViolationsReport.FILE));
         if (in.sharingGiven()) {
-            outputs.put(SharingAuditReport.FILE, SharingAuditReport.write(fs, in.out().file(SharingAuditReport.FILE),
-                    in.sharingAudit()));
+            long[] shares = SharingAuditReport.write(fs, in.out().file(SharingAuditReport.FILE),
+                    in.out().file(SharingAuditReport.REVIEW_FILE), in.sharingAudit());
+            outputs.put(SharingAuditReport.FILE, shares[0]);
+            outputs.put(SharingAuditReport.REVIEW_FILE, shares[1]);
         }
 
         Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines);
@@ -79,18 +83,19 @@ public final class RunOutputs {
         return outputs;
     }
 
-    /** Violations and those marked "verify", per rule, in rule order. */
+    /** Violations and, apart, those marked "verify", per rule, in rule order (those to review are in review.csv). */
     private static List<RunReportPage.RuleCount> ruleCounts(EventSummary summary) {
         Map<String, long[]> byRule = new TreeMap<>(EventSummary::compareText);
         for (EventSummary.Cell c : summary.cells()) {
             List<String> rules = c.rules();
             List<String> severities = c.severityList();
             for (int i = 0; i < rules.size(); i++) {
-                long[] n = byRule.computeIfAbsent(rules.get(i), k -> new long[2]);
-                n[0] += c.queries();
-                if (i < severities.size() && "verify".equals(severities.get(i))) {
-                    n[1] += c.queries();
+                String severity = i < severities.size() ? severities.get(i) : "";
+                if (Finding.REVIEW.equals(severity)) {
+                    continue;
                 }
+                long[] n = byRule.computeIfAbsent(rules.get(i), k -> new long[2]);
+                n[Finding.VERIFY.equals(severity) ? 1 : 0] += c.queries();
             }
         }
         List<RunReportPage.RuleCount> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.queryaudit.report;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.evaluate.Finding;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.TagStage;
@@ -21,6 +23,8 @@ import org.queryaudit.tag.TagStage;
  */
 public final class ViolationsReport {
     public static final String FILE = "violations.csv";
+    /** Findings whose requester's class rests on weak or conflicting evidence: same columns, never counted. */
+    public static final String REVIEW_FILE = "review.csv";
 
     private ViolationsReport() {
     }
@@ -40,7 +44,7 @@ public final class ViolationsReport {
         HEADER = List.copyOf(h);
     }
 
-    /** One row per (event, rule), unsorted, with {@link #HEADER}'s columns. */
+    /** One row per (event, rule) that counts as a violation (none to review), unsorted, with {@link #HEADER}'s columns. */
     public static Dataset<Row> rows(Dataset<Row> events) {
         List<Column> select = new ArrayList<>();
         for (String c : HEADER) {
@@ -48,6 +52,7 @@ public final class ViolationsReport {
         }
         return events.filter(size(col(EvaluateStage.VIOLATIONS)).gt(0))
                 .select(col("*"), explode(col(EvaluateStage.VIOLATIONS)).alias("v"))
+                .filter(col("v.severity").notEqual(lit(Finding.REVIEW)))
                 .select(select.toArray(Column[]::new));
     }
 }

@@ -20,6 +20,8 @@ public final class ResolveStage implements Serializable {
     public static final String IMMIGRATION = "immigration_agency";
     public static final String BASIS = "resolution_basis";
     public static final String INACTIVE = "requester_inactive";
+    public static final String STATE_BASIS = "requester_state_basis";
+    public static final String STATE_ALTERNATIVE = "requester_state_alternative";
     /** The columns this stage adds, in order. */
     public static final List<StructField> COLUMNS = List.of(
             DataTypes.createStructField(LEVEL, DataTypes.StringType, false),
@@ -28,7 +30,9 @@ public final class ResolveStage implements Serializable {
             DataTypes.createStructField(COMPONENT, DataTypes.StringType, true),
             DataTypes.createStructField(IMMIGRATION, DataTypes.BooleanType, false),
             DataTypes.createStructField(BASIS, DataTypes.StringType, false),
-            DataTypes.createStructField(INACTIVE, DataTypes.BooleanType, false));
+            DataTypes.createStructField(INACTIVE, DataTypes.BooleanType, false),
+            DataTypes.createStructField(STATE_BASIS, DataTypes.StringType, true),
+            DataTypes.createStructField(STATE_ALTERNATIVE, DataTypes.StringType, true));
     /** Distinct requesters remembered per task before the memory starts over. */
     private static final int REMEMBERED = 100_000;
     private final AgencyResolver resolver;
@@ -56,6 +60,7 @@ public final class ResolveStage implements Serializable {
 
     /** The stage's column values of one resolution, in {@link #COLUMNS} order. */
     public static Object[] values(Resolution r) {
-        return new Object[] {r.level(), r.state(), r.department(), r.component(), r.immigration(), r.basis(), r.inactive()};
+        return new Object[] {r.level(), r.state(), r.department(), r.component(), r.immigration(), r.basis(), r.inactive(), r.stateBasis(),
+            r.stateAlternative()};
     }
 }

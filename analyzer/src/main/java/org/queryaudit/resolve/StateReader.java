@@ -170,8 +170,15 @@ public final class StateReader implements Serializable {
                         "'" + m.text + "' read as " + m.state + "; no place of " + m.state + " is named beside it"));
             }
         }
+        Hit longestFirst = null;
         for (Hit h : hits) {
-            if (!h.county && h.from == 0 && h.states.size() == 1 && open.isEmpty()) {
+            if (!h.county && h.from == 0 && (longestFirst == null || h.to > longestFirst.to)) {
+                longestFirst = h;
+            }
+        }
+        // The longest place at the start is the place ("FOUNTAIN VALLEY", not "FOUNTAIN").
+        for (Hit h : longestFirst == null ? List.<Hit>of() : List.of(longestFirst)) {
+            if (h.states.size() == 1 && open.isEmpty()) {
                 String st = h.states.iterator().next();
                 readings.add(new StateReading(st, "place", null, h.text + " is a place only in " + st + " (no state written)"));
             }
@@ -216,7 +223,8 @@ public final class StateReader implements Serializable {
                 if (!places.isEmpty()) {
                     hits.add(new Hit(i, i + n, places, false, text.toString()));
                 }
-                if (i + n < words.size() && words.get(i + n).segment == w.segment && !lone) {
+                // A county needs its county word, so agency words may name one ("Marshall County OK SO").
+                if (i + n < words.size() && words.get(i + n).segment == w.segment) {
                     String next = words.get(i + n).key;
                     boolean countyWord = COUNTY_WORDS.contains(next) || (next.equals("co") && sheriffAfter(words, i + n + 1));
                     Set<String> counties = countyWord ? gazetteer.statesOfCounty(k) : Set.of();
@@ -229,8 +237,14 @@ public final class StateReader implements Serializable {
         return hits;
     }
 
-    private static boolean sheriffAfter(List<Word> words, int i) {
-        return i >= words.size() || SHERIFF_WORDS.contains(words.get(i).key);
+    /** After "CO": the end, a sheriff's word, or a state code then one ("SCOTT CO KY SO"). */
+    private boolean sheriffAfter(List<Word> words, int i) {
+        if (i >= words.size() || SHERIFF_WORDS.contains(words.get(i).key)) {
+            return true;
+        }
+        Word w = words.get(i);
+        return w.text.length() == 2 && states.isState(w.text.toUpperCase(Locale.ROOT))
+                && (i + 1 >= words.size() || SHERIFF_WORDS.contains(words.get(i + 1).key));
     }
 
     /** State codes (in capitals, or any case in an all-capitals name) and spelled-out state names. */

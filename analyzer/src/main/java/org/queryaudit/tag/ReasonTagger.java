@@ -11,7 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.queryaudit.reference.Gazetteer;
 import org.queryaudit.reference.UsStates;
+import org.queryaudit.resolve.StateReader;
+import org.queryaudit.resolve.StateReading;
 
 /**
  * Tags why a query was made, from its reason, case number and offense type, with the
@@ -31,6 +34,7 @@ public final class ReasonTagger implements Serializable {
     private transient List<Pattern> guards;
     private transient Map<String, String> codeByName;
     private transient Map<String, FieldTriggers> fieldTriggers;
+    private transient StateReader placeReader;
 
     private record Compiled(TagPattern p, Pattern regex, List<Pattern> unless) {
     }
@@ -56,6 +60,7 @@ public final class ReasonTagger implements Serializable {
         }
         cache = new HashMap<>();
         fieldTriggers = new HashMap<>();
+        placeReader = new StateReader(states, Gazetteer.shipped());
         codeByName = new HashMap<>();
         if (rules.otherState() != null) {
             List<String> names = new ArrayList<>();
@@ -237,6 +242,9 @@ public final class ReasonTagger implements Serializable {
                 if (code == null || code.equals(ownerState)) {
                     continue;
                 }
+                if (word.length() == 2 && !codeStandsForState(o, t, h[0], h[1], code, rule)) {
+                    continue;
+                }
                 int from = Math.max(0, h[0] - rule.window());
                 int to = Math.min(t.length(), h[1] + rule.window());
                 Matcher a = agencyWords.matcher(t.substring(from, to));
@@ -250,6 +258,38 @@ public final class ReasonTagger implements Serializable {
             }
         }
     }
+
+    /**
+     * Whether a state code in capitals stands for the state: only beside an agency word ("RENO NV
+     * PD", "WASHOE CO SO NV"), never loose in the text ("SUSPECT IN VEH, PER SO"); and a code that
+     * is also a word or an abbreviation (IN, OR, CO, SD, ...) only where the gazetteer finds a
+     * place or county of that state named before it ("PORTLAND OR PD").
+     */
+    private boolean codeStandsForState(String original, String lower, int start, int end, String code, OtherStateRule rule) {
+        Matcher before = LAST_WORD.matcher(lower.substring(0, start));
+        String previous = before.find() ? before.group(1) : "";
+        Matcher after = FIRST_WORD.matcher(lower.substring(end));
+        String next = after.find() ? after.group(1) : "";
+        boolean besideAgency = agencyWords.matcher(previous).matches() || agencyWords.matcher(next).matches()
+                || agencyWords.matcher(lower.substring(end).replaceFirst("^[^a-z']+", "")).lookingAt();
+        if (!besideAgency) {
+            return false;
+        }
+        if (!rule.ambiguousCodes().contains(code)) {
+            return true;
+        }
+        // Up to five words before the code, the code, and the agency word after it, read as an agency name.
+        String head = original.substring(0, start);
+        String[] words = head.strip().split("\\s+");
+        int from = Math.max(0, words.length - 5);
+        String fragment = String.join(" ", java.util.Arrays.asList(words).subList(from, words.length)) + " "
+                + original.substring(start, end) + " " + next.toUpperCase(Locale.ROOT);
+        StateReading reading = placeReader.read(fragment);
+        return code.equals(reading.state()) && StateReading.firm(reading.basis());
+    }
+
+    private static final Pattern LAST_WORD = Pattern.compile("([a-z']+)[^a-z']*$");
+    private static final Pattern FIRST_WORD = Pattern.compile("^[^a-z']*([a-z']+)");
 
     /** Blanks a guarded span (same length, so positions keep matching the original). */
     private static String blank(String t, Pattern guard) {

@@ -67,7 +67,8 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
                 check(g, where + ": field 'guards'");
             }
             other = new OtherStateRule(text(o, "id", where), text(o, "category", where), list(o, "fields"),
-                    o.path("window").asInt(25), list(o, "agency_words"), list(o, "guards"), o.path("source").asText(""));
+                    o.path("window").asInt(25), list(o, "agency_words"), list(o, "guards"), list(o, "ambiguous_codes"),
+                    o.path("source").asText(""));
         }
         return new TagRules(root.path("version").asInt(1), categories, patterns, other, origin);
     }

@@ -10,7 +10,7 @@ import org.queryaudit.ingest.Share;
 class PathwayTest {
     static EventFacts facts(String requester, String level, String state, List<String> tags) {
         return new EventFacts("Lakewood WA PD", "WA", "ALPR", LocalDate.parse("2025-01-08"), requester, null, level, state,
-                null, false, tags, null, null, null);
+                null, false, tags, null, null, null, "name pattern", "gazetteer: written for the test", null);
     }
 
     final SharingIndex lakewood = new SharingIndex(List.of(

@@ -15,17 +15,17 @@ class RuleEvaluatorTest {
     static EventFacts alpr(String owner, String ownerState, String date, String requester, String level, String reqState,
                            String component, boolean immigration, List<String> tags, String reason) {
         return new EventFacts(owner, ownerState, "ALPR", LocalDate.parse(date), requester, null, level, reqState, component,
-                immigration, tags, reason, null, null);
+                immigration, tags, reason, null, null, "directory name", "gazetteer: written for the test", null);
     }
 
     static EventFacts nlets(String date, String ori, String component, boolean immigration, List<String> tags, String reason) {
         return new EventFacts("Washington (Nlets WA)", "WA", "NLETS", LocalDate.parse(date), null, ori, "federal", "WA",
-                component, immigration, tags, reason, null, null);
+                component, immigration, tags, reason, null, null, "directory name", "gazetteer: written for the test", null);
     }
 
     static EventFacts nyDmv(String legalProcess) {
         return new EventFacts("NY DMV", "NY", "DMV_PORTAL", LocalDate.parse("2025-10-09"), "Immigration and Customs Enforcement",
-                "NYICE0200", "federal", "NY", "ICE-ERO", true, List.of(), "investigation", legalProcess, null);
+                "NYICE0200", "federal", "NY", "ICE-ERO", true, List.of(), "investigation", legalProcess, null, "directory name", "ORI: written for the test", null);
     }
 
     List<String> ids(EventFacts f) {
@@ -98,7 +98,7 @@ class RuleEvaluatorTest {
     @Test
     void lowConfidenceRulesSaySo() {
         EventFacts nj = new EventFacts("NJ MVC", "NJ", "DMV_PORTAL", LocalDate.parse("2025-03-01"), "ICE", null, "federal", null,
-                "ICE-ERO", true, List.of(), null, null, null);
+                "ICE-ERO", true, List.of(), null, null, null, "directory name", null, null);
         Finding f = evaluator.evaluate(nj).get(0);
         assertEquals("low", f.confidence());
         assertTrue(f.explanation().contains("Rule confidence low"), f.explanation());

@@ -38,7 +38,7 @@ class InjectionTest {
             csv.append("x,U.S. Border Patrol,\"09/03/2025, 04:").append(minute++).append(":00 PM UTC\",\"")
                     .append(reason.replace("\"", "\"\"")).append("\"\n");
         }
-        csv.append("x,../../evil NV <b>PD</b>,\"09/03/2025, 05:00:00 PM UTC\",=1+1\n");
+        csv.append("x,../../evil Reno NV <b>PD</b>,\"09/03/2025, 05:00:00 PM UTC\",=1+1\n");
         Path f = dir.resolve("9_1_2025-9_30_2025-Los Altos CA PD-Network-Audit.csv");
         Files.writeString(f, csv.toString());
         out = dir.resolve("out");
@@ -96,7 +96,7 @@ class InjectionTest {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(2, names.size(), names.toString());
             assertTrue(names.stream().allMatch(n -> n.matches("[a-z0-9-]+")), names.toString());
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("evil-nv-b-pd-b-")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("evil-reno-nv-b-pd-b-")), names.toString());
         }
         try (Stream<Path> s = Files.walk(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("evil")

@@ -47,7 +47,38 @@ class ReasonTaggerTest {
         assertEquals(List.of("out_of_state_assist"), tagger.tag("assist Sacramento CA PD", null, null, "WA", List.of()).tags());
         assertEquals(List.of(), tagger.tag("stolen car or truck near police", null, null, "CA", List.of()).tags(),
                 "a state code only counts in capitals: 'or' is a word");
-        assertEquals(List.of("out_of_state_assist"), tagger.tag("stolen car, assist OR police", null, null, "CA", List.of()).tags());
+        assertEquals(List.of("out_of_state_assist"), tagger.tag("stolen car, assist Portland OR police", null, null, "CA",
+                List.of()).tags());
+    }
+
+    /** Issue 13: state codes and agency words in capitals count only where the text's structure says so. */
+    @Test
+    void bareCodesInCapitalsAreNotStates() {
+        assertEquals(List.of(), tags("SUSPECT IN VEH, PER SO"));
+        assertEquals(List.of(), tags("stolen car, assist OR police"), "a bare OR beside no place of Oregon");
+        assertEquals(List.of(), tags("DA REQUEST ME TO LOCATE VEH"));
+        assertEquals(List.of("out_of_state_assist"), tags("ASSIST RENO NV PD"));
+        assertEquals(List.of("out_of_state_assist"), tags("WASHOE CO SO NV"));
+        assertEquals(List.of("out_of_state_assist"), tags("for Talent PD (Oregon)"));
+        assertEquals(List.of("out_of_state_assist"), tags("ASSIST PORTLAND OR PD"));
+    }
+
+    @Test
+    void iceAsThePartnerOfTheSearchIsImmigrationWhateverFollows() {
+        assertEquals(List.of("immigration"), tags("assist ICE with narcotics investigation"));
+        assertEquals(List.of("immigration"), tags("per ICE - narcotics"));
+        assertEquals(List.of(), tags("poss of ice for sales"), "ICE the drug stays excluded");
+        assertEquals(List.of(), tags("assist with ice sales case"));
+    }
+
+    @Test
+    void theVisiblePartOfAPartlyRedactedReasonIsRead() {
+        var markers = org.queryaudit.reference.RedactionMarkers.shipped();
+        assertTrue(markers.isRedacted("REDACTED"));
+        assertTrue(markers.isRedacted("[REDACTED]"));
+        assertTrue(markers.isRedacted("REDACTED per GC 7923.600"));
+        assertTrue(!markers.isRedacted("REDACTED - ICE detainer"), "partly redacted is not a marker");
+        assertEquals(List.of("immigration"), tags("REDACTED - ICE detainer"));
     }
 
     @Test
