@@ -5,9 +5,10 @@ import org.queryaudit.resolve.Resolution;
 
 /**
  * Whether a requester's class (federal, out of state) rests on evidence a reader can check
- * (DESIGN.md, "What a finding needs"): a directory row, a vendor's federal tag, an ORI, a name
- * whose place and state agree with the gazetteer. Anything weaker, or a name that reads two ways
- * with different classes, sends the finding to the review list instead of the violations.
+ * (DESIGN.md, "What a finding needs"): a directory row, a vendor's federal tag, an ORI (its
+ * agency letters included, as the directory's ORI patterns read them), a name whose place and
+ * state agree with the gazetteer. A state read more weakly, or a name that reads two ways with
+ * different classes, sends the finding to the review list instead of the violations.
  */
 public final class ClassEvidence {
     private ClassEvidence() {
@@ -17,14 +18,9 @@ public final class ClassEvidence {
      * Why the requester's own class is in doubt, or null when it is not. A side-door class
      * (null here) comes from the tagged reason, whose evidence travels with the tag.
      */
-    public static String doubt(String ownClass, String resolutionBasis, String ori, String state, String stateBasis,
-                               String alternative, String ownerState) {
+    public static String doubt(String ownClass, String state, String stateBasis, String alternative, String ownerState) {
         if (ownClass == null) {
             return null;
-        }
-        if ((ownClass.equals(RequesterClasses.FEDERAL_ANY) || ownClass.equals(RequesterClasses.FEDERAL_IMMIGRATION))
-                && "ORI pattern".equals(resolutionBasis)) {
-            return "the requester is read as federal only from the letters of its ORI " + ori + ", an inference";
         }
         if (ownClass.equals(RequesterClasses.OUT_OF_STATE)) {
             if (!Resolution.firmState(stateBasis)) {

@@ -58,8 +58,7 @@ public final class RuleEvaluator implements Serializable {
                 process = legalProcess.kindOf(f.legalProcess(), f.reason());
                 processRead = true;
             }
-            out.add(finding(r, f, cls, viaSide, purposeBasis, process, ClassEvidence.doubt(ownClass != null && !viaSide ? ownClass : null, f.resolutionBasis(), f.requesterOri(),
-                    f.requesterState(), f.stateBasis(), f.stateAlternative(), f.ownerState())));
+            out.add(finding(r, f, cls, viaSide, purposeBasis, process, ClassEvidence.doubt(ownClass != null && !viaSide ? ownClass : null, f.requesterState(), f.stateBasis(), f.stateAlternative(), f.ownerState())));
         }
         return out;
     }

@@ -54,7 +54,7 @@ public final class SharingAudit {
                 if (cls == null) {
                     continue;
                 }
-                String doubt = ClassEvidence.doubt(cls, res.basis(), null, res.state(), res.stateBasis(), res.stateAlternative(),
+                String doubt = ClassEvidence.doubt(cls, res.state(), res.stateBasis(), res.stateAlternative(),
                         s.ownerState());
                 String explanation = (doubt == null ? "" : "Review before treating this as a finding: " + doubt + ". ")
                         + s.ownerAgency() + " shares its ALPR network (" + String.join(", ", s.iAmSharing())

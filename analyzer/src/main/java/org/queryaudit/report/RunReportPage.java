@@ -130,6 +130,19 @@ public final class RunReportPage {
             ruleLines.add(m);
         }
         scope.put("ruleLines", ruleLines);
+        // The review list: findings whose requester's class rests on weak or conflicting evidence,
+        // per requester, never in the totals or charts above.
+        Map<String, long[]> review = new java.util.TreeMap<>();
+        for (AgencyReport.Line l : lines) {
+            if (l.review() > 0) {
+                review.computeIfAbsent(l.requester(), k -> new long[1])[0] += l.review();
+            }
+        }
+        List<Map<String, Object>> reviewLines = new ArrayList<>();
+        review.forEach((who, n) -> reviewLines.add(Map.of("requester", who, "count", n[0])));
+        scope.put("reviewLines", reviewLines);
+        scope.put("hasReview", !reviewLines.isEmpty());
+        scope.put("reviewTotal", review.values().stream().mapToLong(v -> v[0]).sum());
         scope.put("research", List.of(
                 table("Federal queries of DMV data by month, message key and federal component",
                         "Nlets and DMV portal logs; compare with published totals such as 2,671,776 federal queries of Washington DOL data in January-November 2025",

@@ -26,11 +26,6 @@ public record Resolution(String level, String state, String department, String c
         return firmState(stateBasis);
     }
 
-    /** Whether a finding may rest on the federal level: not on an ORI's letters alone (an inference). */
-    public boolean levelFirm() {
-        return !"ORI pattern".equals(basis);
-    }
-
     /** Whether a state basis as written in an event ("gazetteer: ...") is firm. */
     public static boolean firmState(String stateBasis) {
         if (stateBasis == null) {

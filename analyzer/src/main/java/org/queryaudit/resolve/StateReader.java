@@ -253,7 +253,9 @@ public final class StateReader implements Serializable {
             Word w = words.get(i);
             String upper = w.text.toUpperCase(Locale.ROOT);
             if (w.text.length() == 2 && w.text.equals(upper) && states.isState(upper) && Character.isLetter(upper.charAt(0))) {
-                if (!vaMedical(words, i, upper)) {
+                if (stateAgencyLabel(words, i, upper)) {
+                    mentions.add(new Mention(upper, "state label", i, i + 1, w.text + " " + words.get(i + 1).text));
+                } else if (!vaMedical(words, i, upper)) {
                     mentions.add(new Mention(upper, "state code", i, i + 1, w.text));
                 }
                 continue;
@@ -278,6 +280,23 @@ public final class StateReader implements Serializable {
             }
         }
     }
+
+    /**
+     * A code first in the name before a state agency's words ("MS Office of Homeland Security",
+     * "TX Department of Public Safety"): the state names its own agency. Not for codes that are
+     * also words or other places' letters ("LA Department of Water and Power" is Los Angeles).
+     */
+    private static boolean stateAgencyLabel(List<Word> words, int i, String code) {
+        if (i != 0 || i + 1 >= words.size() || WORD_LIKE_CODES.contains(code)) {
+            return false;
+        }
+        return STATE_AGENCY_WORDS.contains(words.get(i + 1).key);
+    }
+
+    private static final Set<String> WORD_LIKE_CODES = Set.of("CO", "SD", "VA", "LA", "DE", "IN", "OR", "ME", "OK", "HI", "PA",
+            "AS", "ID", "OH", "MA", "AL", "GA", "MO", "MD", "MT", "NE", "DC");
+    private static final Set<String> STATE_AGENCY_WORDS = Set.of("office", "department", "dept", "division", "bureau", "state",
+            "highway", "dps", "attorney", "fusion", "doj", "dmv", "dol", "doc");
 
     /** "VA Medical Center", "VA Police", "VA Hospital": Veterans Affairs, not Virginia. */
     private static boolean vaMedical(List<Word> words, int i, String code) {

@@ -89,7 +89,7 @@ class AgencyNamesEvaluationTest {
             }
             boolean oosTrue = !l.federal && !l.state.equals(l.owner) && !l.state.equals("?");
             boolean byState = !federal && r.state() != null && !r.state().equals(l.owner);
-            boolean doubt = byState && ClassEvidence.doubt(RequesterClasses.OUT_OF_STATE, r.basis(), null, r.state(),
+            boolean doubt = byState && ClassEvidence.doubt(RequesterClasses.OUT_OF_STATE, r.state(),
                     r.stateBasis(), r.stateAlternative(), l.owner) != null;
             boolean accused = byState && !doubt;
             if (doubt) {

@@ -42,6 +42,8 @@ class StateReaderTest {
         "Talent PD (Oregon)|OR",
         "ABERDEEN WA PD|WA",
         "Colorado Springs CO PD|CO",
+        "MS Office of Homeland Security|MS",
+        "TX Department of Public Safety|TX",
     })
     void readsTheHomeState(String name, String state) {
         assertEquals(state, reader.read(name).state(), () -> name + ": " + reader.read(name));
