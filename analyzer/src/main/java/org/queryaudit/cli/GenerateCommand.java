@@ -30,6 +30,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for --rows output.")
     Path out;
 
+    @Option(names = "--mix", paramLabel = "typical|violation-heavy", defaultValue = "typical",
+            description = "With --rows: who asks. typical: 1 in 200 federal, 1 in 20 from other states; violation-heavy:"
+                    + " 1 in 100 federal, a third from other states (default: ${DEFAULT-VALUE}).")
+    String mix;
+
     @Option(names = "--seed", defaultValue = "" + SampleLogs.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -49,7 +54,12 @@ public final class GenerateCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kind is flock or nlets");
         };
         long t = System.nanoTime();
-        var written = ScaleLogs.write(k, rows, files, out, seed);
+        ScaleLogs.Mix m = switch (mix) {
+            case "typical" -> ScaleLogs.Mix.TYPICAL;
+            case "violation-heavy" -> ScaleLogs.Mix.VIOLATION_HEAVY;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mix is typical or violation-heavy");
+        };
+        var written = ScaleLogs.write(k, m, rows, files, out, seed);
         System.out.printf("%d %s rows in %d file(s) written to %s in %.1f s%n", rows, kind, written.size(), out,
                 (System.nanoTime() - t) / 1e9);
         return 0;

@@ -20,6 +20,23 @@ public final class ScaleLogs {
     /** What to write. */
     public enum Kind { FLOCK, NLETS }
 
+    /**
+     * Who asks, per thousand rows: federal agencies, then other states' agencies; the rest are
+     * in state. {@code TYPICAL}: 5 and 50. {@code VIOLATION_HEAVY}: 10 and 333, as in Los Altos
+     * CA PD's 2024-25 audits, where about a third of 4.1 M queries came from out of state.
+     */
+    public enum Mix {
+        TYPICAL(5, 55), VIOLATION_HEAVY(10, 343);
+
+        final int federal;
+        final int outside;
+
+        Mix(int federal, int outside) {
+            this.federal = federal;
+            this.outside = outside;
+        }
+    }
+
     static final List<String> IN_STATE_CA = cities("CA", 300);
     static final List<String> IN_STATE_WA = cities("WA", 120);
     static final List<String> OTHER_STATES = List.of("Houston TX PD", "Dallas TX PD", "Harris County TX SO", "Phoenix AZ PD",
@@ -64,6 +81,11 @@ public final class ScaleLogs {
 
     /** Writes {@code rows} rows in {@code files} files into {@code dir}; returns the files written. */
     public static List<Path> write(Kind kind, long rows, int files, Path dir, long seed) throws IOException {
+        return write(kind, Mix.TYPICAL, rows, files, dir, seed);
+    }
+
+    /** The same with a mix of requesters. */
+    public static List<Path> write(Kind kind, Mix mix, long rows, int files, Path dir, long seed) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         Random r = new Random(seed);
@@ -90,9 +112,9 @@ public final class ScaleLogs {
                 for (long i = 0; i < n; i++) {
                     Instant at = Instant.ofEpochSecond(t0 + (t1 - t0) * i / Math.max(1, n), r.nextInt(1000) * 1_000_000L);
                     if (kind == Kind.FLOCK) {
-                        csv.row(FlockAudit.cells(FlockAudit.Era.JAN_2025, flockRow(r, at), false, 0.05, r));
+                        csv.row(FlockAudit.cells(FlockAudit.Era.JAN_2025, flockRow(r, at, mix), false, 0.05, r));
                     } else {
-                        csv.row(OtherExports.nletsCells(nletsRow(r, at), "WA", r));
+                        csv.row(OtherExports.nletsCells(nletsRow(r, at, mix), "WA", r));
                     }
                 }
             }
@@ -101,19 +123,19 @@ public final class ScaleLogs {
         return out;
     }
 
-    static GenRow flockRow(Random r, Instant at) {
+    static GenRow flockRow(Random r, Instant at, Mix mix) {
         int p = r.nextInt(1000);
-        String org = p < 5 ? Pools.pick(r, FEDERAL) : p < 55 ? Pools.pick(r, OTHER_STATES)
+        String org = p < mix.federal ? Pools.pick(r, FEDERAL) : p < mix.outside ? Pools.pick(r, OTHER_STATES)
                 : p < 600 ? "Big City CA PD" : Pools.pick(r, IN_STATE_CA);
         String user = org.equals("Big City CA PD") ? Pools.user(r) : "REDACTED";
         return new GenRow(at, org, null, user, reason(r), Pools.caseNumber(r, 2025), null, null,
                 r.nextInt(10) < 3 ? "***" : Pools.plate(r), false);
     }
 
-    static GenRow nletsRow(Random r, Instant at) {
+    static GenRow nletsRow(Random r, Instant at, Mix mix) {
         int p = r.nextInt(1000);
-        String ori = p < 5 ? Pools.pick(r, List.of("WAICE0800", "WAHSI0100", "WACBP0300", "VTICE0900", "WAFBI0000"))
-                : p < 30 ? String.format("OR%07d", r.nextInt(400) * 100) : String.format("WA%07d", r.nextInt(2000) * 100);
+        String ori = p < mix.federal ? Pools.pick(r, List.of("WAICE0800", "WAHSI0100", "WACBP0300", "VTICE0900", "WAFBI0000"))
+                : p < (mix == Mix.TYPICAL ? 30 : mix.outside) ? String.format("OR%07d", r.nextInt(400) * 100) : String.format("WA%07d", r.nextInt(2000) * 100);
         String key = Pools.pick(r, List.of("DQ", "DQ", "RQ", "RQ", "RQ", "DNQ", "RNQ", "RPQ"));
         String reason = r.nextInt(3) == 0 ? "" : reason(r).toUpperCase(java.util.Locale.ROOT);
         return new GenRow(at, null, ori, Pools.user(r), reason, "", key, null, Pools.plate(r), false);

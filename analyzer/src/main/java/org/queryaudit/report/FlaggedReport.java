@@ -1,5 +1,6 @@
 package org.queryaudit.report;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -13,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.evaluate.Finding;
@@ -21,20 +23,17 @@ import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.TagStage;
 
 /**
- * {@code flagged.csv}: every event that carries a tag, breaks a rule, or whose requester is
- * federal or from another state, with who asked, how that was known, the door it came
- * through, the evidence for each tag and the rules it broke.
+ * {@code flagged.csv}: every event with evidence of federal or immigration involvement (a
+ * federal requester; an immigration, federal-assist or out-of-state-assist tag) or a finding,
+ * with who asked, how that was known, the door it came through, the evidence for each tag and
+ * the rules it broke. Vague and missing reasons, and out-of-state requesters that break no
+ * rule, are counted in the reports, not listed (DESIGN.md). Rows are in owner state, owner,
+ * source file and line order.
  */
 public final class FlaggedReport {
     public static final String FILE = "flagged.csv";
 
     private FlaggedReport() {
-    }
-
-    /** Federal, or a known state other than the owner's. */
-    public static Column outsideRequester() {
-        return col(ResolveStage.LEVEL).equalTo(lit("federal"))
-                .or(col(ResolveStage.STATE).isNotNull().and(col(ResolveStage.STATE).notEqual(col(QueryEvent.OWNER_STATE))));
     }
 
     /** flagged.csv's columns, in order. */
@@ -46,14 +45,19 @@ public final class FlaggedReport {
     private static final String LEGAL = "_legal_process";
     private static final String FINDINGS = "_findings";
 
-    /** Whether an event belongs in flagged.csv: a tag, an outside requester, or a violation. */
+    /** Whether an event belongs in flagged.csv: a federal requester, a federal or immigration tag, or a finding. */
     public static Column flagged() {
-        return size(col(TagStage.TAGS)).gt(0).or(outsideRequester()).or(size(col(EvaluateStage.VIOLATIONS)).gt(0));
+        return col(ResolveStage.LEVEL).equalTo(lit("federal"))
+                .or(array_contains(col(TagStage.TAGS), "immigration"))
+                .or(array_contains(col(TagStage.TAGS), "federal_assist"))
+                .or(array_contains(col(TagStage.TAGS), "out_of_state_assist"))
+                .or(size(col(EvaluateStage.VIOLATIONS)).gt(0));
     }
 
     /**
-     * The flagged events in report order (owner state, owner, time, event id), with flagged.csv's
-     * columns first, then what violations.csv adds: legal process and the findings by rule id.
+     * The flagged events, with flagged.csv's columns first, then what violations.csv adds: legal
+     * process and the findings by rule id ({@link #ordered} puts them in report order: owner
+     * state, owner, source file, line, event id).
      */
     static Dataset<Row> sorted(Dataset<Row> events) {
         List<Column> select = new ArrayList<>();
@@ -62,14 +66,18 @@ public final class FlaggedReport {
         }
         select.add(col(QueryEvent.LEGAL_PROCESS).alias(LEGAL));
         select.add(array_sort(col(EvaluateStage.VIOLATIONS)).alias(FINDINGS));
-        return events.filter(flagged()).select(select.toArray(Column[]::new))
-                .orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OCCURRED_AT),
-                        col(QueryEvent.EVENT_ID));
+        return events.filter(flagged()).select(select.toArray(Column[]::new));
+    }
+
+    /** Rows in report order. */
+    static Dataset<Row> ordered(Dataset<Row> flagged) {
+        return flagged.orderBy(col(QueryEvent.OWNER_STATE), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.SOURCE_FILE),
+                        col(QueryEvent.SOURCE_LINE), col(QueryEvent.EVENT_ID));
     }
 
     /**
      * Writes flagged.csv and violations.csv in one sorted pass: every violation belongs to a
-     * flagged event, and violations.csv's order (owner state, owner, time, event id, rule) is
+     * flagged event, and violations.csv's order (owner state, owner, file, line, rule) is
      * flagged.csv's with each event's findings by rule; findings to review go to review.csv in the
      * same order and columns. Returns {flagged rows, violation rows, review rows}.
      */
@@ -84,8 +92,20 @@ public final class FlaggedReport {
         int split = ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE);
         int findingWidth = EvaluateStage.FINDING.size();
         int severity = EvaluateStage.FINDING.fieldIndex("severity");
+        // The flagged rows are few: kept once, so the sort's sampling pass and the sort itself
+        // read them instead of scanning every event twice.
+        Dataset<Row> kept = sorted(events).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return write(fs, flaggedFile, violationsFile, reviewFile, ordered(kept), width, v, split, findingWidth, severity);
+        } finally {
+            kept.unpersist();
+        }
+    }
+
+    private static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Path reviewFile, Dataset<Row> sorted,
+                                int width, int[] v, int split, int findingWidth, int severity) throws IOException {
         return CsvTable.write(fs, List.of(flaggedFile, violationsFile, reviewFile),
-                List.of(COLUMNS, ViolationsReport.HEADER, ViolationsReport.HEADER), sorted(events),
+                List.of(COLUMNS, ViolationsReport.HEADER, ViolationsReport.HEADER), sorted,
                 (row, out, counts) -> {
                     Object[] cells = new Object[width];
                     for (int i = 0; i < width; i++) {
