@@ -7,7 +7,9 @@ case, report, CFS or FI numbers with or without an agency's letters, a plate, a 
 words such as 'investigation', 'crime', 'follow up', 'testing', 'locate'); every distinct reason
 caught by a broad net of federal, immigration and state words (16), read by hand; 350 distinct
 reasons that are numbers only (a bare case number: vague by the category's definition). Owner
-state: CA. Split by a hash of the reason: one third dev, two thirds held."""
+state: CA. Split by a hash of the reason: one third dev, two thirds held. Also the 165 distinct
+real reasons of Eugene OR PD's portal export (owner OR), labelled in the first session
+(tagging/reason-eval.csv); the vague patterns were written from them, so they are all "dev"."""
 import csv, collections, hashlib, os, random, re, sys
 top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 logs = sys.argv[1] if len(sys.argv) > 1 else os.path.join(top, '..', 'shared', 'real-logs')
@@ -47,12 +49,13 @@ NET = {
 }
 AMBIGUOUS = {'trent DEA': 'may be a surname (real-logs README)', 'trent dea': 'may be a surname (real-logs README)'}
 out = {}
-def add(reason, imm, fed, oos, vague, source, why=''):
+def add(reason, imm, fed, oos, vague, source, why='', owner='CA', split=None, missing=0):
     if reason in out or reason in AMBIGUOUS:
         return
-    split = 'dev' if int(hashlib.sha256(reason.encode()).hexdigest(), 16) % 3 == 0 else 'held'
-    out[reason] = dict(reason=reason, immigration=imm, federal_assist=fed, out_of_state_assist=oos, vague_reason=vague,
-                       missing_reason=0, source=source, note=why, split=split)
+    if split is None:
+        split = 'dev' if int(hashlib.sha256(reason.encode()).hexdigest(), 16) % 3 == 0 else 'held'
+    out[reason] = dict(reason=reason, owner_state=owner, immigration=imm, federal_assist=fed, out_of_state_assist=oos,
+                       vague_reason=vague, missing_reason=missing, source=source, note=why, split=split)
 for r, v in NET.items():
     add(r, *v[:4], 'irvine-audit (net, by hand)', v[4])
 for i, r in enumerate(sample):
@@ -61,6 +64,12 @@ numbers = sorted(r for r in c if r.strip() and not re.search('[A-Za-z]', r))
 random.seed(17)
 for r in random.sample(numbers, 350):
     add(r, 0, 0, 0, 1, 'irvine-audit (numbers only)', 'a bare case number')
+for r in csv.DictReader(open(os.path.join(top, 'analyzer/src/test/resources/tagging/reason-eval.csv'))):
+    if r['source'] == 'real':
+        e = set(r['expected'].split(';'))
+        add(r['reason'], int('immigration' in e), int('federal_assist' in e), int('out_of_state_assist' in e),
+            int('vague_reason' in e), 'eugene-portal (first session, by hand)', owner=r['owner_state'], split='dev',
+            missing=int('missing_reason' in e))
 w = csv.DictWriter(sys.stdout, fieldnames=list(next(iter(out.values())).keys()), lineterminator='\n')
 w.writeheader()
 for r in sorted(out):

@@ -20,10 +20,12 @@ import org.queryaudit.tag.ReasonTagger;
 import org.queryaudit.tag.TagRules;
 
 /**
- * Why they asked, measured on real reasons no pattern was written from: Irvine CA PD's audit
- * ({@code evaluation/reasons.csv}, labelled by hand as {@code scripts/evaluation/build-reasons.py}
- * says; owner California). Prints precision and recall per category for the dev and held parts
- * and asserts floors on the held part. A category with no labelled case in a part prints n/a.
+ * Why they asked, measured on real reasons: Irvine CA PD's audit, which no pattern was written
+ * from, split into dev and held parts, and Eugene OR PD's, all dev (the vague patterns were
+ * written from it) ({@code evaluation/reasons.csv}, labelled by hand as
+ * {@code scripts/evaluation/build-reasons.py} says). Prints precision and recall per category
+ * for both parts and asserts floors on the held part. A category with no labelled case in a
+ * part prints n/a.
  */
 class ReasonsEvaluationTest {
     static final List<String> CATEGORIES = List.of("immigration", "federal_assist", "out_of_state_assist", "vague_reason",
@@ -45,9 +47,10 @@ class ReasonsEvaluationTest {
                 StandardCharsets.UTF_8)) {
             for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 rows++;
-                String reason = rec.get("reason");
-                List<String> redacted = markers.isRedacted(reason.strip()) ? List.of("reason") : List.of();
-                List<String> tags = tagger.tag(reason, null, null, "CA", redacted).tags();
+                // As the ingest hands them over: an empty cell is no value, a marker is listed as redacted.
+                String reason = rec.get("reason").isBlank() ? null : rec.get("reason");
+                List<String> redacted = reason != null && markers.isRedacted(reason.strip()) ? List.of("reason") : List.of();
+                List<String> tags = tagger.tag(reason, null, null, rec.get("owner_state"), redacted).tags();
                 Map<String, int[]> m = COUNTS.get(rec.get("split"));
                 for (String c : CATEGORIES) {
                     boolean expected = rec.get(c).equals("1");
@@ -65,7 +68,7 @@ class ReasonsEvaluationTest {
                 }
             }
         }
-        System.out.println("Why they asked, real Irvine CA PD reasons (reasons.csv, " + rows + " distinct):");
+        System.out.println("Why they asked, real reasons (reasons.csv, " + rows + " distinct):");
         for (String part : COUNTS.keySet()) {
             for (String c : CATEGORIES) {
                 int[] n = COUNTS.get(part).get(c);
@@ -88,8 +91,8 @@ class ReasonsEvaluationTest {
     }
 
     @Test
-    void atLeastEightHundredRealReasons() {
-        assertTrue(rows >= 800, "rows " + rows);
+    void atLeastAThousandRealReasons() {
+        assertTrue(rows >= 1000, "rows " + rows);
     }
 
     /** A false immigration, federal or out-of-state tag accuses an in-state requester through the side door. */
