@@ -32,6 +32,7 @@ import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.evaluate.RuleEvaluator;
 import org.queryaudit.ingest.EventIngest;
+import org.queryaudit.ingest.PersonalData;
 import org.queryaudit.ingest.FileSlice;
 import org.queryaudit.ingest.InputFile;
 import org.queryaudit.ingest.ParsedRows;
@@ -105,6 +106,7 @@ public final class EventPass implements Serializable {
     private final RuleEvaluator evaluator;
     private final SensitiveValues sensitive;
     private final Period period;
+    private final PersonalData personal;
 
     public EventPass(UsStates states, RedactionMarkers markers, ResolveStage resolve, ReasonTagger tagger, SharingIndex sharing,
                      RuleEvaluator evaluator, SensitiveValues sensitive, Period period) {
@@ -116,6 +118,7 @@ public final class EventPass implements Serializable {
         this.evaluator = evaluator;
         this.sensitive = sensitive;
         this.period = period;
+        this.personal = sensitive.shown() ? null : PersonalData.shipped();
     }
 
     /** Every row of the slices, derived on the executors, as rows of {@link #SCHEMA}. */
@@ -123,7 +126,7 @@ public final class EventPass implements Serializable {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EventPass pass = this;
         JavaRDD<InternalRow> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
-                .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers)));
+                .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers, pass.personal)));
         // Rows are made in Spark's own representation: converting a Row per event cost a fifth of the pass.
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), SCHEMA, false);
     }

@@ -43,9 +43,14 @@ public final class EventIngest {
         return SlicePlanner.plan(jsc, bindings);
     }
 
-    /** The parsed rows of some slices, in order, read lazily on an executor (slots of {@link ParsedRows#SCHEMA}). */
-    public static Iterator<Object[]> rows(Iterator<FileSlice> slices, UsStates states, RedactionMarkers markers) {
-        return new FlatRows(slices, states, markers);
+    /**
+     * The parsed rows of some slices, in order, read lazily on an executor (slots of {@link ParsedRows#SCHEMA}).
+     *
+     * @param personal masks personal data in free text and quarantined rows; null shows them (--show-sensitive)
+     */
+    public static Iterator<Object[]> rows(Iterator<FileSlice> slices, UsStates states, RedactionMarkers markers,
+                                          PersonalData personal) {
+        return new FlatRows(slices, states, markers, personal);
     }
 
     /**
@@ -103,18 +108,20 @@ public final class EventIngest {
         private final Iterator<FileSlice> slices;
         private final UsStates states;
         private final RedactionMarkers markers;
+        private final PersonalData personal;
         private SliceRows current;
 
-        FlatRows(Iterator<FileSlice> slices, UsStates states, RedactionMarkers markers) {
+        FlatRows(Iterator<FileSlice> slices, UsStates states, RedactionMarkers markers, PersonalData personal) {
             this.slices = slices;
             this.states = states;
             this.markers = markers;
+            this.personal = personal;
         }
 
         @Override
         public boolean hasNext() {
             while ((current == null || !current.hasNext()) && slices.hasNext()) {
-                current = new SliceRows(slices.next(), states, markers);
+                current = new SliceRows(slices.next(), states, markers, personal);
             }
             return current != null && current.hasNext();
         }

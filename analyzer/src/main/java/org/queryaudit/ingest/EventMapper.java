@@ -33,6 +33,7 @@ public final class EventMapper {
     private final FormatProfile profile;
     private final UsStates states;
     private final RedactionMarkers markers;
+    private final PersonalData personal;
     private final TimestampReader times;
     private final Map<String, Pattern> extracts = new HashMap<>();
     private final Map<String, ZoneId> zones = new HashMap<>();
@@ -72,13 +73,20 @@ public final class EventMapper {
     private static final int I_TF_END = at(QueryEvent.TIME_FRAME_END);
     private static final int I_REASON_Q = at(ParsedRows.QUARANTINE_REASON);
     private static final int I_RAW = at(ParsedRows.RAW_TEXT);
+    /** Free-text columns that may hold personal data. */
+    private static final int[] FREE_TEXT = {at(QueryEvent.REASON), at(QueryEvent.CASE_NUMBER), at(QueryEvent.OFFENSE_TYPE)};
     private static final int[] CONTENT = {at(QueryEvent.REQUESTER_NAME), at(QueryEvent.REQUESTER_ORI),
         at(QueryEvent.REQUESTER_USER), at(QueryEvent.OCCURRED_AT), at(QueryEvent.QUERY_TYPE), at(QueryEvent.REASON),
         at(QueryEvent.CASE_NUMBER), at(QueryEvent.OFFENSE_TYPE), at(QueryEvent.TARGET), at(QueryEvent.NETWORKS_SEARCHED),
         at(QueryEvent.DEVICES_SEARCHED), at(QueryEvent.TIME_FRAME_START), at(QueryEvent.TIME_FRAME_END),
         at(QueryEvent.LEGAL_PROCESS)};
 
-    public EventMapper(FileBinding binding, UsStates states, RedactionMarkers markers) {
+    /**
+     * @param personal the personal-data masker for free text and quarantined rows, or null when
+     *                 the user asked to see sensitive values (--show-sensitive)
+     */
+    public EventMapper(FileBinding binding, UsStates states, RedactionMarkers markers, PersonalData personal) {
+        this.personal = personal;
         this.binding = binding;
         this.file = binding.file();
         this.profile = file.profile();
@@ -196,13 +204,19 @@ public final class EventMapper {
                 if (extra == null) {
                     extra = new LinkedHashMap<>();
                 }
-                extra.put(e.getValue(), value);
+                extra.put(e.getValue(), personal == null ? value : personal.mask(value));
             }
         }
         v[I_EXTRA] = extra == null ? NO_EXTRA : scala.jdk.javaapi.CollectionConverters.asScala(extra);
         v[I_SOURCE_FILE] = file.displayPath();
         v[I_SOURCE_LINE] = r.line();
         v[I_EVENT_ID] = eventId(v);
+        if (personal != null) {
+            // After the id: an event's id is the same whether or not its free text is shown.
+            for (int i : FREE_TEXT) {
+                v[i] = personal.mask((String) v[i]);
+            }
+        }
         return v;
     }
 
@@ -350,7 +364,7 @@ public final class EventMapper {
 
     private Object[] quarantine(CsvRecordReader r, String reason) {
         Object[] v = new Object[N];
-        String raw = r.rawText();
+        String raw = personal == null ? r.rawText() : withheld(r);
         if (raw.length() > ParsedRows.MAX_RAW_CHARS) {
             raw = raw.substring(0, ParsedRows.MAX_RAW_CHARS) + " [cut: " + raw.length() + " characters in all]";
         }
@@ -364,6 +378,31 @@ public final class EventMapper {
         v[I_REASON_Q] = reason;
         v[I_RAW] = raw;
         return v;
+    }
+
+    /**
+     * A quarantined row as it may be shown: its sensitive cells (plates, users) replaced by their
+     * column's name in brackets and its personal data masked; a row that could not be split into
+     * cells is withheld whole, since its sensitive cells cannot be found.
+     */
+    private String withheld(CsvRecordReader r) {
+        String raw = r.rawText();
+        if (r.problem() != CsvRecordReader.Problem.NONE) {
+            return "[withheld: " + raw.length() + " characters that could not be split into cells, so their plate and user"
+                    + " cannot be masked; --show-sensitive shows the row as written]";
+        }
+        List<String> cells = r.fields();
+        for (int k = 0; k < slotSpec.length; k++) {
+            if (slotSpec[k].sensitive() && slotCell[k] < cells.size()) {
+                String cell = cells.get(slotCell[k]).strip();
+                // A header cell repeated (stacked exports) is a column name, not a value.
+                boolean header = cell.equals(file.header().get(slotCell[k]).strip());
+                if (!cell.isEmpty() && !header && !markers.isSentinel(cell) && !markers.isRedacted(cell)) {
+                    raw = raw.replace(cell, "[" + slotSpec[k].field() + "]");
+                }
+            }
+        }
+        return personal.mask(raw);
     }
 
     private void set(Object[] v, int target, Object value) {

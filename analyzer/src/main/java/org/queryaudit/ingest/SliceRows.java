@@ -23,10 +23,10 @@ final class SliceRows implements Iterator<Object[]> {
     private Object[] next;
     private boolean done;
 
-    SliceRows(FileSlice slice, UsStates states, RedactionMarkers markers) {
+    SliceRows(FileSlice slice, UsStates states, RedactionMarkers markers, PersonalData personal) {
         this.slice = slice;
         InputFile f = slice.binding().file();
-        this.mapper = new EventMapper(slice.binding(), states, markers);
+        this.mapper = new EventMapper(slice.binding(), states, markers, personal);
         long start = slice.start();
         long line = slice.firstLine();
         try {

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
 import java.util.TreeSet;
 import org.queryaudit.ingest.QueryEvent;
 
 /**
- * Plates, licence numbers and user names in every output: replaced by a keyed hash (so a
+ * Plates, licence numbers and user names in every output: replaced by a keyed hash,
+ * HMAC-SHA-256 (so a
  * researcher can still count repeats) unless the user asks to see them. The key is the
  * user's ({@code QUERYAUDIT_HASH_KEY}), else derived from the inputs' SHA-256 digests: the
  * same inputs give the same hashes run after run, and only someone who holds the inputs
@@ -55,27 +58,31 @@ public final class SensitiveValues implements java.io.Serializable {
     }
 
     /**
-     * The value as it may be stored: "h:" and 16 hex characters of SHA-256(key | value), or
-     * the value itself when shown or when it is a redaction marker kept as written.
+     * The value as it may be stored: "h:" and the first 16 hex characters of HMAC-SHA-256(key,
+     * value), or the value itself when shown or when it is a redaction marker kept as written.
+     * An HMAC, not a hash of key and value run together: the standard keyed construction, with
+     * no length-extension or concatenation ambiguity.
      */
     public String protect(String value, boolean redacted) {
         if (value == null || show || redacted) {
             return value;
         }
-        if (digest == null) {
-            digest = newDigest();
+        if (mac == null) {
+            mac = newMac(key);
         }
-        byte[] d = digest.digest((key + "|" + value).getBytes(StandardCharsets.UTF_8));
+        byte[] d = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         return "h:" + HexFormat.of().formatHex(d, 0, 8);
     }
 
-    /** One per deserialised copy, that is per task: a digest is not thread-safe. */
-    private transient MessageDigest digest;
+    /** One per deserialised copy, that is per task: a Mac is not thread-safe. */
+    private transient Mac mac;
 
-    private static MessageDigest newDigest() {
+    private static Mac newMac(String key) {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return m;
+        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }

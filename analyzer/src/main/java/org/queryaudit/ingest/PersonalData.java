@@ -1,0 +1,106 @@
+package org.queryaudit.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Personal data written in free text (A-numbers, SSNs, dates of birth, phone numbers, e-mail
+ * addresses; {@code queryaudit/reference/personal-data.yaml}), masked with its kind kept:
+ * "locate A# 212-345-678" becomes "locate [A-number]". Text that holds no '@', no birth word
+ * and fewer than seven digits cannot hold any of them and is returned as it is, unscanned.
+ */
+public final class PersonalData implements Serializable {
+    static final String RESOURCE = "queryaudit/reference/personal-data.yaml";
+    private static final Set<String> KEYS = Set.of("id", "kind", "regex");
+    private final List<String[]> patterns;
+    private transient List<Compiled> compiled;
+
+    private record Compiled(Pattern regex, String replacement) {
+    }
+
+    private PersonalData(List<String[]> patterns) {
+        this.patterns = patterns;
+    }
+
+    public static PersonalData shipped() {
+        return parse(Yaml.read(PersonalData.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE), RESOURCE);
+    }
+
+    static PersonalData parse(JsonNode root, String origin) {
+        List<String[]> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode p : root.path("patterns")) {
+            String where = origin + ": patterns[" + i++ + "]";
+            p.fieldNames().forEachRemaining(k -> {
+                if (!KEYS.contains(k)) {
+                    throw new ConfigException(where + ": field '" + k + "' is not known; use " + KEYS);
+                }
+            });
+            String[] v = new String[3];
+            int k = 0;
+            for (String key : List.of("id", "kind", "regex")) {
+                JsonNode n = p.get(key);
+                if (n == null || !n.isValueNode() || n.asText().isBlank()) {
+                    throw new ConfigException(where + ": field '" + key + "' is missing");
+                }
+                v[k++] = n.asText();
+            }
+            try {
+                Pattern.compile(v[2]);
+            } catch (PatternSyntaxException e) {
+                throw new ConfigException(origin + ": pattern '" + v[0] + "': field 'regex': not a valid regular expression: "
+                        + e.getDescription());
+            }
+            out.add(v);
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException(origin + ": field 'patterns' is missing or empty");
+        }
+        return new PersonalData(List.copyOf(out));
+    }
+
+    /** The text with every personal value replaced by its kind in brackets; null stays null. */
+    public String mask(String text) {
+        if (text == null || !mayHold(text)) {
+            return text;
+        }
+        if (compiled == null) {
+            List<Compiled> c = new ArrayList<>();
+            for (String[] p : patterns) {
+                c.add(new Compiled(Pattern.compile(p[2]), Matcher.quoteReplacement("[" + p[1] + "]")));
+            }
+            compiled = c;
+        }
+        String s = text;
+        for (Compiled c : compiled) {
+            s = c.regex.matcher(s).replaceAll(c.replacement);
+        }
+        return s;
+    }
+
+    /** Cheap: only text with an '@', a birth word or seven digits can hold what the patterns find. */
+    private static boolean mayHold(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return true;
+            }
+            if (c >= '0' && c <= '9' && ++digits >= 7) {
+                return true;
+            }
+        }
+        if (digits < 4) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("dob") || lower.contains("d.o.b") || lower.contains("birth") || lower.contains("born");
+    }
+}
