@@ -28,6 +28,9 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
         AgencyDirectory directory = AgencyDirectory.load(opt.directory());
         TagRules tagRules = TagRules.shipped();
         RuleBook rules = RuleBook.load(opt.rules());
+        java.util.Set<String> components = new java.util.TreeSet<>(directory.components());
+        components.add(org.queryaudit.resolve.AgencyResolver.OTHER_FEDERAL);
+        rules.checkComponents(components);
         LegalProcess legalProcess = LegalProcess.shipped();
         Configuration hadoop = hadoopConf();
         InputPlan plan = new InputPlanner(catalog, UsStates.shipped(), hadoop, opt.owner(), opt.ownerState()).plan(opt.inputs());

@@ -77,6 +77,26 @@ public final class RuleBook implements Serializable {
         return all;
     }
 
+    /**
+     * Checks that every component a rule names ({@code components}, {@code presumed_immigration_for})
+     * is one the agency directory can give a requester: a typo ("ICE-EROO") would otherwise turn
+     * the rule off without a word. The error names the pack's file, the rule and the field.
+     */
+    public void checkComponents(Set<String> known) {
+        for (RulePack p : packs.values()) {
+            for (Rule r : p.rules()) {
+                for (String field : List.of("components", "presumed_immigration_for")) {
+                    for (String c : field.equals("components") ? r.components() : r.presumedFor()) {
+                        if (!known.contains(c)) {
+                            throw err(p.origin(), r.id(), field, "'" + c + "' is no component the agency directory gives a"
+                                    + " requester; use one of " + new java.util.TreeSet<>(known));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The rule with this id, or null. */
     public Rule rule(String id) {
         for (RulePack p : packs.values()) {

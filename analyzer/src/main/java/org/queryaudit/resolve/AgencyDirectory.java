@@ -137,6 +137,17 @@ public final class AgencyDirectory implements Serializable {
         return regex.replace("{STATE}", alt.append(')').toString());
     }
 
+    /** Every federal component a row can give a requester (ICE-ERO, CBP-USBP, FBI, ...). */
+    public java.util.Set<String> components() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        rows.forEach(r -> {
+            if (r.component() != null) {
+                out.add(r.component());
+            }
+        });
+        return out;
+    }
+
     public List<DirectoryRow> rows() {
         return rows;
     }

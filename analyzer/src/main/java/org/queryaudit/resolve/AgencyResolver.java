@@ -17,6 +17,8 @@ import org.queryaudit.reference.UsStates;
  */
 public final class AgencyResolver implements Serializable {
     private static final Pattern ORI = Pattern.compile("[A-Z]{2}[A-Z0-9]{7}");
+    /** The component of a vendor-tagged federal organisation no directory row names. */
+    public static final String OTHER_FEDERAL = "other federal";
     private final AgencyDirectory directory;
     private final UsStates states;
     private final StateReader reader;
@@ -100,7 +102,7 @@ public final class AgencyResolver implements Serializable {
                 }
             }
             if (name.federalTag()) {
-                return resolution(Resolution.FEDERAL, state, null, "other federal", false, "[Federal] tag", name.inactive());
+                return resolution(Resolution.FEDERAL, state, null, OTHER_FEDERAL, false, "[Federal] tag", name.inactive());
             }
         }
         if (ori != null) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.queryaudit.TestSpark;
 import org.junit.jupiter.api.io.TempDir;
 import org.queryaudit.ingest.ConfigException;
 
@@ -66,6 +67,19 @@ class RuleBookTest {
                 .replace("confidence: certain", "confidence: high\n    effective_from: 2025-13-01"));
         e = assertThrows(ConfigException.class, () -> RuleBook.load(dir)).getMessage();
         assertTrue(e.contains("'effective_from'") && e.contains("2025-13-01"), e);
+    }
+
+    /** Issue 15: a component typo would turn the rule off without a word. */
+    @Test
+    void aComponentTheDirectoryDoesNotKnowIsRefused(@TempDir Path dir) throws Exception {
+        java.util.Set<String> known = org.queryaudit.resolve.AgencyDirectory.shipped().components();
+        RuleBook.load(null).checkComponents(known); // every shipped pack names known components
+        Files.writeString(dir.resolve("WA.yaml"), Files.readString(TestSpark.root().resolve(
+                "analyzer/src/main/resources/queryaudit/rules/WA.yaml")).replaceFirst("ICE-ERO", "ICE-EROO"));
+        RuleBook typo = RuleBook.load(dir);
+        String e = assertThrows(ConfigException.class, () -> typo.checkComponents(known)).getMessage();
+        assertTrue(e.contains("WA.yaml") && e.contains("rule '") && e.contains("ICE-EROO")
+                && (e.contains("'components'") || e.contains("'presumed_immigration_for'")), e);
     }
 
     @Test
