@@ -48,24 +48,43 @@ class AtomicOutputTest {
                 .execute(RunOptions.of(List.of(InputRequest.given(input.toString(), "auto", false)), out.toString()));
         byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
         byte[] violations = Files.readAllBytes(out.resolve("violations.csv"));
-        for (int killAfterMs : new int[] {1500, 6000, 12000}) {
+        // Killed at three points, each checked to have been reached while the run was still going:
+        // while the JVM starts; once the pass is writing its staged events; once the reports are
+        // being written. A run that finished first would prove nothing, so it fails the test.
+        for (String point : List.of("starting", "staged.parquet", "agency_report.csv")) {
             Process p = start(input, out);
-            boolean finished = p.waitFor(killAfterMs, TimeUnit.MILLISECONDS);
-            if (!finished) {
-                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                assertArrayEquals(manifest, Files.readAllBytes(out.resolve("manifest.json")), "killed after " + killAfterMs + " ms");
-                assertArrayEquals(violations, Files.readAllBytes(out.resolve("violations.csv")));
+            if (point.equals("starting")) {
+                Thread.sleep(500);
             } else {
-                // It finished first: then the output is a complete new run.
-                assertEquals(0, p.exitValue());
-                assertEquals(0, Main.run("verify", out.toString()));
-                manifest = Files.readAllBytes(out.resolve("manifest.json"));
+                assertTrue(waitFor(point, p), "the run reached '" + point + "' in its work folder: " + Files.readString(dir.resolve("child.log")));
             }
+            assertTrue(p.isAlive(), "the run was still going when killed at '" + point + "'");
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertArrayEquals(manifest, Files.readAllBytes(out.resolve("manifest.json")), "killed at " + point);
+            assertArrayEquals(violations, Files.readAllBytes(out.resolve("violations.csv")), "killed at " + point);
         }
         Process last = start(input, out);
         assertTrue(last.waitFor(300, TimeUnit.SECONDS), "the next run finishes");
         assertEquals(0, last.exitValue(), Files.readString(dir.resolve("child.log")));
         assertEquals(0, Main.run("verify", out.toString()), "and its output matches its manifest");
+    }
+
+    /** Waits (up to 5 minutes) until the run's hidden work folder holds {@code name}; false if the run ends first. */
+    private boolean waitFor(String name, Process p) throws Exception {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < until && p.isAlive()) {
+            try (var s = Files.list(dir)) {
+                for (Path work : s.filter(x -> x.getFileName().toString().startsWith(".out.queryaudit-")).toList()) {
+                    if (Files.exists(work.resolve(name))) {
+                        return true;
+                    }
+                }
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                // the folder list changed while it was read: look again
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     @Test
