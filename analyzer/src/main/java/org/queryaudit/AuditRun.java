@@ -61,32 +61,33 @@ public final class AuditRun {
         OutputFolder out = run.out();
         LOG.info("plan: {} event file(s), {} sharing file(s); writing to {}", plan.events().size(), plan.sharing().size(),
                 out.target());
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        MonthlyStore store = null;
         try {
-            RunResult result = write(run, new ArrayList<>(plan.warnings()), spark.sparkContext().hadoopConfiguration());
+            if (run.options().store() != null) {
+                org.apache.hadoop.fs.Path storePath = org.queryaudit.ingest.InputPlanner.toPath(run.options().store());
+                store = MonthlyStore.openForWriting(storePath.getFileSystem(hadoop), storePath);
+            }
+            RunResult result = write(run, new ArrayList<>(plan.warnings()), hadoop, store);
             out.commit();
+            // The store changes only once the run's output is complete.
+            if (store != null) {
+                store.publish();
+            }
             return result;
         } catch (RuntimeException | IOException e) {
             out.abandon();
             throw e;
+        } finally {
+            if (store != null) {
+                store.close();
+            }
         }
     }
 
     /** Checks and runs in one go. */
     public RunResult execute(RunOptions opt) throws IOException {
         return execute(PreparedRun.of(opt, catalog));
-    }
-
-    private RunResult write(PreparedRun run, List<String> warnings, Configuration hadoop) throws IOException {
-        if (run.options().store() == null) {
-            return write(run, warnings, hadoop, null);
-        }
-        org.apache.hadoop.fs.Path storePath = org.queryaudit.ingest.InputPlanner.toPath(run.options().store());
-        MonthlyStore store = MonthlyStore.openForWriting(storePath.getFileSystem(hadoop), storePath);
-        try {
-            return write(run, warnings, hadoop, store);
-        } finally {
-            store.close();
-        }
     }
 
     private RunResult write(PreparedRun run, List<String> warnings, Configuration hadoop, MonthlyStore store) throws IOException {

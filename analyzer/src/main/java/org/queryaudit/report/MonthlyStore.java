@@ -214,17 +214,34 @@ public final class MonthlyStore {
         try (OutputStream out = fs.create(new Path(new Path(root, RUNS), run + ".json"), true)) {
             JSON.writeValue(out, runManifest);
         }
-        partitions.clear();
-        partitions.putAll(next);
-        writeList();
-        removeUnlisted();
+        staged = next;
         return replaced;
     }
 
     /**
-     * Adds the events a run wrote to {@code runEvents} (partitioned by owner state and month)
-     * and records what was done in the run's manifest under "store". The run's folder is
-     * emptied: its events now live in the store.
+     * Makes the staged run the store's: the list is replaced by one atomic rename, then the old
+     * files go. Called once the run's output is complete, so the store never changes for a run
+     * that wrote no report; a run that dies before leaves unlisted files, which readers ignore
+     * and the next writer removes.
+     */
+    public void publish() throws IOException {
+        if (staged == null) {
+            return;
+        }
+        partitions.clear();
+        partitions.putAll(staged);
+        staged = null;
+        writeList();
+        removeUnlisted();
+    }
+
+    /** A run's partitions, written beside the old ones and not yet listed ({@link #publish}). */
+    private Map<String, List<Slice>> staged;
+
+    /**
+     * Stages the events a run wrote to {@code runEvents} (partitioned by owner state and month)
+     * and records what will be done in the run's manifest under "store". The run's folder is
+     * emptied: its events now live in the store, unlisted until {@link #publish}.
      */
     public void addRun(Dataset<Row> events, Path runEvents, String run, ObjectNode manifest) throws IOException {
         Map<String, Set<String>> owners = new TreeMap<>();

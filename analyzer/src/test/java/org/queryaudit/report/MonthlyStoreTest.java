@@ -110,6 +110,30 @@ class MonthlyStoreTest {
         assertFalse(Files.exists(dir.resolve("none")));
     }
 
+    /** Issue 15: a run's events reach the store's list only when the run's output is complete. */
+    @Test
+    void aStagedRunThatNeverFinishesLeavesTheStoreAsItWas(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        run.execute(options(dir.resolve("first"), OLYMPIA).withStore(store.toString()));
+        String listed = Files.readString(store.resolve(MonthlyStore.LIST));
+        Set<String> before = parquetFiles(store.resolve("events"));
+
+        run.execute(options(dir.resolve("second"), OLYMPIA)); // the same month again, without a store
+        org.apache.hadoop.fs.Path events = new org.apache.hadoop.fs.Path(dir.resolve("second/events").toUri());
+        org.apache.hadoop.fs.FileSystem fs = events.getFileSystem(org.queryaudit.HadoopFiles.configuration());
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(store.toUri());
+        MonthlyStore writing = MonthlyStore.openForWriting(fs, root);
+        writing.addRun(EventStore.read(TestSpark.session(), events), events, "dies-before-its-report",
+                new ObjectMapper().createObjectNode());
+        writing.close(); // the run died here: its report was never committed, so nothing was published
+        assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)), "the store's list is unchanged");
+        assertTrue(parquetFiles(store.resolve("events")).size() > before.size(), "the staged files are there, unlisted");
+
+        MonthlyStore.openForWriting(fs, root).close(); // the next writer
+        assertEquals(before, parquetFiles(store.resolve("events")), "and the next writer removes them");
+        assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)));
+    }
+
     @Test
     void aRunThatCoversOnlySomeOfAMonthsOwnersIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
