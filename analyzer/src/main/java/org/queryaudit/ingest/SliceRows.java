@@ -22,6 +22,12 @@ final class SliceRows implements Iterator<Object[]> {
     private final long readerStart;
     private Object[] next;
     private boolean done;
+    /** Records starting before this offset are the previous slice's (-1: none to skip). */
+    private long keepFrom = -1;
+    /** How far before a slice its reader starts, to fall into step with the previous slice's records. */
+    static final long OVERLAP = 1L << 20;
+    /** ... but no more than one slice back, and at least this (tests cut 4 KB slices). */
+    static final long MIN_OVERLAP = 64L << 10;
 
     SliceRows(FileSlice slice, UsStates states, RedactionMarkers markers, PersonalData personal) {
         this.slice = slice;
@@ -33,9 +39,21 @@ final class SliceRows implements Iterator<Object[]> {
             Path path = new Path(java.net.URI.create(f.uri()));
             this.in = path.getFileSystem(HadoopFiles.configuration()).open(path);
             if (!slice.first()) {
-                long[] boundary = RecordBoundary.find(in, slice.start(), slice.inQuotes(), slice.end());
-                start = boundary[0];
-                line += boundary[1];
+                long back = Math.min(OVERLAP, Math.max(MIN_OVERLAP, slice.end() - slice.start()));
+                long from = lineStartBefore(in, Math.max(f.dataOffset(), slice.start() - back), slice.start(), f.dataOffset());
+                if (from >= 0) {
+                    // Read from a line start well before the slice and keep the records that start
+                    // inside it: the reader's own record boundaries (a broken quote costs one line)
+                    // have fallen into step with the previous slice's by then, whatever the quotes.
+                    line -= lineBreaks(in, from, slice.start());
+                    start = from;
+                    keepFrom = slice.start();
+                } else {
+                    // No line break in the window before the slice: the quote parity of the pre-scan decides.
+                    long[] boundary = RecordBoundary.find(in, slice.start(), slice.inQuotes(), slice.end());
+                    start = boundary[0];
+                    line += boundary[1];
+                }
             }
             in.seek(start);
         } catch (IOException e) {
@@ -43,6 +61,62 @@ final class SliceRows implements Iterator<Object[]> {
         }
         this.readerStart = start;
         this.reader = new CsvRecordReader(in, f.delimiter(), line, f.header().size(), MAX_RECORD_BYTES);
+    }
+
+    /**
+     * The first line start at or after {@code from} and before {@code limit} ({@code from} itself
+     * when it is the data's first byte), or -1 when no line break lies in between.
+     */
+    static long lineStartBefore(FSDataInputStream in, long from, long limit, long dataOffset) throws IOException {
+        if (from <= dataOffset) {
+            return dataOffset;
+        }
+        in.seek(from);
+        long pos = from;
+        int b;
+        while (pos < limit && (b = in.read()) >= 0) {
+            pos++;
+            if (b == '\n') {
+                return pos;
+            }
+            if (b == '\r') {
+                if (in.read() == '\n') {
+                    pos++;
+                }
+                return pos;
+            }
+        }
+        return -1;
+    }
+
+    /** Physical line breaks in {@code [from, to)} as the pre-scan counts them: LF, or CR not followed by LF. */
+    static long lineBreaks(FSDataInputStream in, long from, long to) throws IOException {
+        in.seek(from);
+        byte[] buf = new byte[1 << 16];
+        long left = to - from;
+        long lines = 0;
+        boolean pendingCr = false;
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (pendingCr && b != '\n') {
+                    lines++;
+                }
+                pendingCr = b == '\r';
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+            left -= n;
+        }
+        if (pendingCr && in.read() != '\n') {
+            lines++;
+        }
+        return lines;
     }
 
     @Override
@@ -65,7 +139,13 @@ final class SliceRows implements Iterator<Object[]> {
 
     private void advance() {
         try {
-            if (readerStart < slice.end() && reader.next() && readerStart + reader.recordStart() < slice.end()) {
+            boolean more = readerStart < slice.end() && reader.next();
+            // Records that start before the slice belong to the previous slice, which reads them to their end.
+            while (more && readerStart + reader.recordStart() < keepFrom) {
+                more = reader.next();
+            }
+            keepFrom = -1;
+            if (more && readerStart + reader.recordStart() < slice.end()) {
                 next = mapper.map(reader);
             } else {
                 done = true;

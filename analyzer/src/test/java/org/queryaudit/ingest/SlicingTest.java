@@ -73,6 +73,77 @@ class SlicingTest {
         }
     }
 
+    /**
+     * Issue 15: a damaged record costs only its own lines, sliced or not. A 200,000-row export
+     * (33 MB) with a quote that opens and never closes in three records, one near line 2,000 and
+     * two in the records that straddle slice boundaries, read in 256 KB slices: every one of the
+     * 199,997 clean records is accepted, and the outputs equal a whole read's.
+     */
+    @Test
+    void aBrokenQuoteCostsOnlyItsOwnRecordInASlicedFile() throws IOException {
+        Path clean = ScaleLogs.write(ScaleLogs.Kind.FLOCK, 200_000, 1, dir.resolve("broken-src"), 15).get(0);
+        byte[] bytes = Files.readAllBytes(clean);
+        int header = indexOf(bytes, (byte) '\n', 0) + 1;
+        int slice = 256 << 10;
+        java.util.List<Integer> damage = new java.util.ArrayList<>(java.util.List.of(recordStartAtLine(bytes, 2_000)));
+        damage.add(recordStartBefore(bytes, header + 40 * slice));
+        damage.add(recordStartBefore(bytes, header + 90 * slice + 7));
+        StringBuilder out = new StringBuilder();
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int from = 0;
+        for (int at : damage.stream().sorted().toList()) {
+            // The record's first cell (the requester's name) opens a quote that never closes.
+            out.append(text, from, at).append('"');
+            from = at;
+        }
+        out.append(text.substring(from));
+        Path broken = dir.resolve("broken").resolve(clean.getFileName());
+        Files.createDirectories(broken.getParent());
+        Files.write(broken, out.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        RunResult whole = run(broken, "broken-whole");
+        System.setProperty("queryaudit.sliceBytes", Integer.toString(slice));
+        RunResult sliced = run(broken, "broken-sliced");
+        System.clearProperty("queryaudit.sliceBytes");
+        assertEquals(199_997, whole.rows().accepted(), whole.rows().toString());
+        assertEquals(whole.rows(), sliced.rows());
+        for (String f : List.of("violations.csv", "flagged.csv", "agency_report.csv", "quarantine.csv")) {
+            assertArrayEquals(bytes("broken-whole", f), bytes("broken-sliced", f), f);
+        }
+    }
+
+    static int indexOf(byte[] b, byte x, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The start of the record on a physical line (records here are two lines: the quoted Time Frame holds a break). */
+    static int recordStartAtLine(byte[] b, int line) {
+        int pos = 0;
+        for (int l = 1; l < line; l++) {
+            pos = indexOf(b, (byte) '\n', pos) + 1;
+        }
+        return recordStartBefore(b, pos);
+    }
+
+    /** The start of the record holding byte {@code at}: the last line start outside quotes before it. */
+    static int recordStartBefore(byte[] b, int at) {
+        boolean quoted = false;
+        int start = indexOf(b, (byte) '\n', 0) + 1;
+        for (int i = start; i < at; i++) {
+            if (b[i] == '"') {
+                quoted = !quoted;
+            } else if (b[i] == '\n' && !quoted) {
+                start = i + 1;
+            }
+        }
+        return start;
+    }
+
     @Test
     void theSameRowsInManyFilesGiveTheSameReport() throws IOException {
         Path parts = dir.resolve("parts");
