@@ -161,9 +161,11 @@ public final class AuditRun {
             clock.lap("report: quarantine");
 
             List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
+            List<String> incomplete = incomplete(plan, perFile, account);
+            warnings.addAll(incomplete);
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new java.util.TreeSet<>(account.eventMonths())), all.size(),
                     total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
-                    !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile));
+                    !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incomplete);
             RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock), outputs);
 
             Manifest manifest = new Manifest(Sessions.toolVersion());
@@ -205,6 +207,19 @@ public final class AuditRun {
         }
         long n = Math.max(8, Math.min(1024, inputBytes / (256L << 20)));
         spark.conf().set("spark.sql.shuffle.partitions", Long.toString(n));
+    }
+
+    /** Inputs that may have lost rows before they reached the run (a spreadsheet's or a round cap's row count, a short period). */
+    private static List<String> incomplete(InputPlan plan, Map<String, RowCounts> perFile, RowAccount account) {
+        org.queryaudit.ingest.ExportLimits limits = org.queryaudit.ingest.ExportLimits.shipped();
+        List<String> out = new ArrayList<>();
+        for (InputFile f : plan.events()) {
+            RowCounts c = perFile.getOrDefault(f.displayPath(), RowCounts.ZERO);
+            java.time.LocalDate[] span = account.spans().get(f.displayPath());
+            String name = f.displayPath().substring(f.displayPath().lastIndexOf('/') + 1);
+            out.addAll(limits.check(f.displayPath(), name, c.read(), span == null ? null : span[0], span == null ? null : span[1]));
+        }
+        return out;
     }
 
     /** A run's name in a store: when it started, and whose inputs. */

@@ -25,7 +25,7 @@ import org.queryaudit.report.RowCounts;
  * @param drops the duplicate rows (see {@link EventIngest#duplicates}), or null when there are none
  */
 public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMonths, List<String> eventMonths,
-                         Dataset<Row> drops) {
+                         Dataset<Row> drops, Map<String, java.time.LocalDate[]> spans) {
 
     /** @param rows the staged rows of {@link EventPass#SCHEMA} */
     public static RowAccount of(Dataset<Row> rows) {
@@ -33,10 +33,20 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         TreeSet<String> acceptedMonths = new TreeSet<>();
         TreeSet<String> eventMonths = new TreeSet<>();
         long acceptedRows = 0;
-        for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).count()
+        Map<String, java.time.LocalDate[]> spans = new LinkedHashMap<>();
+        for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH)
+                .agg(org.apache.spark.sql.functions.count("*"), org.apache.spark.sql.functions.min(QueryEvent.LOCAL_DATE),
+                        org.apache.spark.sql.functions.max(QueryEvent.LOCAL_DATE))
                 .orderBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).collectAsList()) {
             String file = r.getString(0);
             long n = r.getLong(3);
+            if (!r.isNullAt(4)) {
+                // The first and last local dates of a file's accepted rows, in and out of the period.
+                java.time.LocalDate lo = r.getLocalDate(4);
+                java.time.LocalDate hi = r.getLocalDate(5);
+                spans.merge(file, new java.time.LocalDate[] {lo, hi}, (a, b) -> new java.time.LocalDate[] {
+                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+            }
             RowCounts add = switch (r.getString(1)) {
                 case EventPass.EVENT -> new RowCounts(n, n, 0, 0, n);
                 case EventPass.OUTSIDE -> new RowCounts(n, n, 0, 0, 0);
@@ -61,7 +71,7 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
                 perFile.merge(r.getString(0), new RowCounts(0, -d, d, 0, -inPeriod), RowCounts::plus);
             }
         }
-        return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops);
+        return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops, spans);
     }
 
     private static org.apache.spark.sql.Column dropped() {

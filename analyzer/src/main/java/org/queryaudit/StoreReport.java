@@ -115,7 +115,7 @@ public final class StoreReport {
         AgencyDirectory directory = AgencyDirectory.load(null);
         TagRules tags = TagRules.shipped();
         RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(months(used)), inputs.size(), total,
-                rules.sha256(), directory.rows().size(), tags.patterns().size(), hashed, keySource, inputs);
+                rules.sha256(), directory.rows().size(), tags.patterns().size(), hashed, keySource, inputs, List.of());
         Map<String, Long> outputs = new LinkedHashMap<>();
         RunOutputs.write(new RunOutputs.Inputs(out, events, rules, List.of(), false, facts, clock), outputs);
 

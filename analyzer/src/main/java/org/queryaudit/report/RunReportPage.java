@@ -24,9 +24,10 @@ public final class RunReportPage {
     }
 
     /** Facts of the run the page states. */
+    /** @param incomplete warnings that an input may have lost rows before it reached the run */
     public record Facts(String version, String period, int inputCount, RowCounts rows, String ruleDigest,
                         int directoryRows, int patternCount, boolean hashed, String keySource,
-                        List<Map<String, Object>> inputs) {
+                        List<Map<String, Object>> inputs, List<String> incomplete) {
     }
 
     /** One (rule, severity) count from violations. */
@@ -46,6 +47,8 @@ public final class RunReportPage {
         scope.put("rowsRead", facts.rows().read());
         scope.put("quarantined", facts.rows().quarantined());
         scope.put("duplicates", facts.rows().duplicate());
+        scope.put("incomplete", facts.incomplete());
+        scope.put("hasIncomplete", !facts.incomplete().isEmpty());
         long events = 0;
         long federal = 0;
         long immigration = 0;
