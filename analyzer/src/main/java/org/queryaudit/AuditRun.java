@@ -183,7 +183,7 @@ public final class AuditRun {
             manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
             manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
             if (store != null) {
-                store.addRun(stored, out.file(EventStore.FOLDER), runId(started, sha), manifest.root());
+                store.addRun(stored, out.file(EventStore.FOLDER), runId(started, sha), opt.replaceShorter(), manifest.root());
                 clock.lap("store: add months");
             }
             manifest.outputDigests(RunOutputs.digests(spark, out.fs(), out.root()));

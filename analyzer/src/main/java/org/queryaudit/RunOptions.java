@@ -20,10 +20,12 @@ import org.queryaudit.ingest.InputRequest;
  * @param rules         a folder of the user's own rule packs (each replaces its state's), or null
  * @param command       the command line, for the manifest
  * @param store         a monthly event store the run's events are added to (replacing the months it covers), or null
+ * @param replaceShorter replace a stored month even by a run whose events span fewer of its days
  */
 public record RunOptions(List<InputRequest> inputs, String out, String owner, String ownerState, String month,
                          LocalDate from, LocalDate to, String master, boolean showSensitive, java.nio.file.Path directory,
-                         java.nio.file.Path rules, List<String> command, String store) {
+                         java.nio.file.Path rules, List<String> command, String store,
+                         boolean replaceShorter) {
     public RunOptions {
         inputs = List.copyOf(inputs);
         command = List.copyOf(command);
@@ -31,24 +33,29 @@ public record RunOptions(List<InputRequest> inputs, String out, String owner, St
 
     /** A run over these inputs into this folder, every other option at its default. */
     public static RunOptions of(List<InputRequest> inputs, String out) {
-        return new RunOptions(inputs, out, null, null, null, null, null, null, false, null, null, List.of(), null);
+        return new RunOptions(inputs, out, null, null, null, null, null, null, false, null, null, List.of(), null, false);
     }
 
     public RunOptions withOwner(String agency, String state) {
-        return new RunOptions(inputs, out, agency, state, month, from, to, master, showSensitive, directory, rules, command, store);
+        return new RunOptions(inputs, out, agency, state, month, from, to, master, showSensitive, directory, rules, command, store, replaceShorter);
     }
 
     public RunOptions withMonth(String m) {
-        return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, rules, command, store);
+        return new RunOptions(inputs, out, owner, ownerState, m, from, to, master, showSensitive, directory, rules, command, store, replaceShorter);
     }
 
 
     public RunOptions withStore(String folder) {
-        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, directory, rules, command, folder);
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, directory, rules, command, folder, replaceShorter);
+    }
+
+    public RunOptions withReplaceShorter() {
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, showSensitive, directory, rules, command, store,
+                true);
     }
 
     public RunOptions withShowSensitive() {
-        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, true, directory, rules, command, store);
+        return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, true, directory, rules, command, store, replaceShorter);
     }
 
 }

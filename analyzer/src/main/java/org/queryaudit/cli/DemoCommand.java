@@ -37,7 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<InputRequest> requests = new ArrayList<>(InputsList.read(list));
         List<String> command = new ArrayList<>(List.of("queryaudit", "demo"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        RunOptions opt = new RunOptions(requests, out, null, null, null, null, null, master, false, null, null, command, null);
+        RunOptions opt = new RunOptions(requests, out, null, null, null, null, null, master, false, null, null, command, null, false);
         int code = RunCommand.execute(opt, spec.commandLine().getOut());
         spec.commandLine().getOut().printf("open %s/report.html (the agencies' own reports are in %s/agencies/)%n", out, out);
         spec.commandLine().getOut().flush();

@@ -79,6 +79,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "earlier run stored for the same owners and months; `queryaudit report --store DIR` reports over many months."})
     String store;
 
+    @Option(names = "--replace-shorter", description = "With --store: replace a stored month even when this run's events "
+            + "span fewer of its days than the stored run's (refused otherwise, with both periods named).")
+    boolean replaceShorter;
+
     @Override
     public Integer call() throws Exception {
         List<InputRequest> requests = new ArrayList<>();
@@ -92,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         org.queryaudit.Period period = periodOptions.period();
         RunOptions opt = new RunOptions(requests, out, owner, ownerState, period.month(), period.from(), period.to(), master, showSensitive, directory, rules, command,
-                store);
+                store, replaceShorter);
         return execute(opt, spec.commandLine().getOut());
     }
 

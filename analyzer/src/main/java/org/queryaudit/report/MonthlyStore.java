@@ -67,7 +67,8 @@ public final class MonthlyStore {
     private boolean locked;
 
     /** One run's files in one partition. */
-    public record Slice(String run, List<String> owners, List<String> files, long events) {
+    /** @param first, last the local dates the slice's events span (ISO), or null in a store written before they were kept */
+    public record Slice(String run, List<String> owners, List<String> files, long events, String first, String last) {
     }
 
     private MonthlyStore(FileSystem fs, Path root, Map<String, List<Slice>> partitions) {
@@ -163,7 +164,7 @@ public final class MonthlyStore {
      * @param counts partition name to its number of events
      */
     public List<String> add(String run, Path runEvents, Map<String, Set<String>> owners, Map<String, Long> counts,
-                            ObjectNode runManifest) throws IOException {
+                            Map<String, String[]> spans, boolean replaceShorter, ObjectNode runManifest) throws IOException {
         if (!locked) {
             throw new IllegalStateException("the store is not open for writing");
         }
@@ -177,6 +178,14 @@ public final class MonthlyStore {
                 if (overlap.isEmpty()) {
                     kept.add(old);
                 } else if (e.getValue().containsAll(old.owners())) {
+                    String[] span = spans.get(e.getKey());
+                    if (!replaceShorter && old.first() != null && span != null
+                            && (span[0].compareTo(old.first()) > 0 || span[1].compareTo(old.last()) < 0)) {
+                        throw new ConfigException("the store's " + e.getKey() + " holds run " + old.run() + ", whose events span "
+                                + old.first() + " to " + old.last() + "; this run's span only " + span[0] + " to " + span[1]
+                                + " and would replace the whole month with fewer days. Re-run with the month's whole exports,"
+                                + " or give --replace-shorter to replace it anyway; nothing was stored");
+                    }
                     replaced.add(e.getKey() + " (run " + old.run() + ")");
                 } else {
                     TreeSet<String> missing = new TreeSet<>(old.owners());
@@ -186,7 +195,9 @@ public final class MonthlyStore {
                             + ". Re-run with the exports of all of them, so the month is replaced whole; nothing was stored");
                 }
             }
-            kept.add(new Slice(run, List.copyOf(new TreeSet<>(e.getValue())), List.of(), counts.getOrDefault(e.getKey(), 0L)));
+            String[] span = spans.getOrDefault(e.getKey(), new String[2]);
+            kept.add(new Slice(run, List.copyOf(new TreeSet<>(e.getValue())), List.of(), counts.getOrDefault(e.getKey(), 0L),
+                    span[0], span[1]));
             next.put(e.getKey(), kept);
         }
         // Files first, beside the old ones and unlisted; then the list; then the old files go.
@@ -208,7 +219,7 @@ public final class MonthlyStore {
             }
             List<Slice> slices = new ArrayList<>(next.get(partition));
             Slice mine = slices.remove(slices.size() - 1);
-            slices.add(new Slice(run, mine.owners(), files, mine.events()));
+            slices.add(new Slice(run, mine.owners(), files, mine.events(), mine.first(), mine.last()));
             next.put(partition, slices);
         }
         try (OutputStream out = fs.create(new Path(new Path(root, RUNS), run + ".json"), true)) {
@@ -243,16 +254,24 @@ public final class MonthlyStore {
      * and records what will be done in the run's manifest under "store". The run's folder is
      * emptied: its events now live in the store, unlisted until {@link #publish}.
      */
-    public void addRun(Dataset<Row> events, Path runEvents, String run, ObjectNode manifest) throws IOException {
+    public void addRun(Dataset<Row> events, Path runEvents, String run, boolean replaceShorter, ObjectNode manifest)
+            throws IOException {
         Map<String, Set<String>> owners = new TreeMap<>();
         Map<String, Long> counts = new TreeMap<>();
+        Map<String, String[]> spans = new TreeMap<>();
         for (Row r : events.groupBy(org.queryaudit.ingest.QueryEvent.OWNER_STATE, org.queryaudit.ingest.QueryEvent.MONTH,
-                org.queryaudit.ingest.QueryEvent.OWNER_AGENCY).count().collectAsList()) {
+                org.queryaudit.ingest.QueryEvent.OWNER_AGENCY).agg(org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.min(org.queryaudit.ingest.QueryEvent.LOCAL_DATE),
+                org.apache.spark.sql.functions.max(org.queryaudit.ingest.QueryEvent.LOCAL_DATE)).collectAsList()) {
             String partition = "owner_state=" + r.getString(0) + "/month=" + r.getString(1);
             owners.computeIfAbsent(partition, k -> new TreeSet<>()).add(r.getString(2));
             counts.merge(partition, r.getLong(3), Long::sum);
+            String lo = r.get(4).toString();
+            String hi = r.get(5).toString();
+            spans.merge(partition, new String[] {lo, hi}, (a, b) -> new String[] {
+                a[0].compareTo(b[0]) <= 0 ? a[0] : b[0], a[1].compareTo(b[1]) >= 0 ? a[1] : b[1]});
         }
-        List<String> replaced = add(run, runEvents, owners, counts, manifest.deepCopy());
+        List<String> replaced = add(run, runEvents, owners, counts, spans, replaceShorter, manifest.deepCopy());
         fs.delete(runEvents, true);
         ObjectNode note = manifest.putObject("store");
         note.put("path", root.toString());
@@ -306,6 +325,10 @@ public final class MonthlyStore {
                 ObjectNode n = list.addObject();
                 n.put("run", s.run());
                 n.put("events", s.events());
+                if (s.first() != null) {
+                    n.put("first", s.first());
+                    n.put("last", s.last());
+                }
                 s.owners().forEach(n.withArray("owners")::add);
                 s.files().forEach(n.withArray("files")::add);
             }
@@ -343,7 +366,8 @@ public final class MonthlyStore {
                 n.path("owners").forEach(o -> owners.add(o.asText()));
                 List<String> files = new ArrayList<>();
                 n.path("files").forEach(f -> files.add(f.asText()));
-                slices.add(new Slice(n.path("run").asText(), owners, files, n.path("events").asLong()));
+                slices.add(new Slice(n.path("run").asText(), owners, files, n.path("events").asLong(),
+                        n.hasNonNull("first") ? n.get("first").asText() : null, n.hasNonNull("last") ? n.get("last").asText() : null));
             }
             out.put(e.getKey(), slices);
         }

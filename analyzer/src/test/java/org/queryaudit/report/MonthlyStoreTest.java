@@ -123,7 +123,7 @@ class MonthlyStoreTest {
         org.apache.hadoop.fs.FileSystem fs = events.getFileSystem(org.queryaudit.HadoopFiles.configuration());
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(store.toUri());
         MonthlyStore writing = MonthlyStore.openForWriting(fs, root);
-        writing.addRun(EventStore.read(TestSpark.session(), events), events, "dies-before-its-report",
+        writing.addRun(EventStore.read(TestSpark.session(), events), events, "dies-before-its-report", false,
                 new ObjectMapper().createObjectNode());
         writing.close(); // the run died here: its report was never committed, so nothing was published
         assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)), "the store's list is unchanged");
@@ -132,6 +132,32 @@ class MonthlyStoreTest {
         MonthlyStore.openForWriting(fs, root).close(); // the next writer
         assertEquals(before, parquetFiles(store.resolve("events")), "and the next writer removes them");
         assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)));
+    }
+
+    /** Issue 15: a re-run whose events span fewer days of a stored month is refused, unless forced. */
+    @Test
+    void aShorterReRunOfAMonthIsRefusedWithBothPeriodsNamed(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        run.execute(options(dir.resolve("full"), OLYMPIA).withStore(store.toString()));
+        String listed = Files.readString(store.resolve(MonthlyStore.LIST));
+        JsonNode slice = list(store).path("partitions").path("owner_state=WA/month=2025-10").get(0);
+        assertEquals("2025-10-01", slice.path("first").asText(), slice.toString());
+
+        // The same export cut after its first 30 records (two physical lines each): the month's later days are gone.
+        List<String> lines = Files.readAllLines(OLYMPIA);
+        Path cut = Files.createDirectories(dir.resolve("cut")).resolve(OLYMPIA.getFileName());
+        Files.write(cut, lines.subList(0, 61));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> run.execute(options(dir.resolve("short"), cut).withStore(store.toString())));
+        assertTrue(e.getMessage().contains("whose events span 2025-10-01 to " + slice.path("last").asText())
+                && e.getMessage().contains("this run's span only 2025-10-01 to ") && e.getMessage().contains("--replace-shorter"),
+                e.getMessage());
+        assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)), "nothing was stored");
+        assertFalse(Files.exists(dir.resolve("short")), "and no report written");
+
+        run.execute(options(dir.resolve("forced"), cut).withStore(store.toString()).withReplaceShorter());
+        assertTrue(list(store).path("partitions").path("owner_state=WA/month=2025-10").get(0).path("events").asLong()
+                < slice.path("events").asLong(), "forced: the month is replaced");
     }
 
     @Test
