@@ -16,9 +16,4 @@ public record Finding(String ruleId, String citation, String severity, String co
                       String purposeBasis, String legalProcess, String notice, String explanation) {
     public static final String VERIFY = "verify";
     public static final String REVIEW = "review";
-
-    /** Whether this finding counts as a violation: not one to review, nor one whose legal process an auditor must verify. */
-    public static boolean counted(String severity) {
-        return !VERIFY.equals(severity) && !REVIEW.equals(severity);
-    }
 }

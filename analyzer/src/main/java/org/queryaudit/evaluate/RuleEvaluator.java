@@ -58,7 +58,10 @@ public final class RuleEvaluator implements Serializable {
                 process = legalProcess.kindOf(f.legalProcess(), f.reason());
                 processRead = true;
             }
-            out.add(finding(r, f, cls, viaSide, purposeBasis, process, ClassEvidence.doubt(ownClass != null && !viaSide ? ownClass : null, f.requesterState(), f.stateBasis(), f.stateAlternative(), f.ownerState())));
+            // Only the requester's own class can rest on a weak reading of its name; a side-door class is the reason's.
+            String doubt = ClassEvidence.doubt(ownClass != null && !viaSide ? ownClass : null, f.requesterState(), f.stateBasis(),
+                    f.stateAlternative(), f.ownerState());
+            out.add(finding(r, f, cls, viaSide, purposeBasis, process, doubt));
         }
         return out;
     }

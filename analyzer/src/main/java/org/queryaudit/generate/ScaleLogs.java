@@ -22,18 +22,25 @@ public final class ScaleLogs {
 
     /**
      * Who asks, per thousand rows: federal agencies, then other states' agencies; the rest are
-     * in state. {@code TYPICAL}: 5 and 50. {@code VIOLATION_HEAVY}: 10 and 333, as in Los Altos
-     * CA PD's 2024-25 audits, where about a third of 4.1 M queries came from out of state.
+     * in state. {@code TYPICAL}: 5 and 50 (Nlets: 5 and 25). {@code VIOLATION_HEAVY}: 10 and
+     * 333, as in Los Altos CA PD's 2024-25 audits, where about a third of 4.1 M queries came
+     * from out of state.
+     *
+     * @param federal      rows per thousand below which the requester is federal
+     * @param outside      below which it is another state's (federal rows included), Flock
+     * @param outsideNlets the same for Nlets
      */
     public enum Mix {
-        TYPICAL(5, 55), VIOLATION_HEAVY(10, 343);
+        TYPICAL(5, 55, 30), VIOLATION_HEAVY(10, 343, 343);
 
         final int federal;
         final int outside;
+        final int outsideNlets;
 
-        Mix(int federal, int outside) {
+        Mix(int federal, int outside, int outsideNlets) {
             this.federal = federal;
             this.outside = outside;
+            this.outsideNlets = outsideNlets;
         }
     }
 
@@ -135,7 +142,8 @@ public final class ScaleLogs {
     static GenRow nletsRow(Random r, Instant at, Mix mix) {
         int p = r.nextInt(1000);
         String ori = p < mix.federal ? Pools.pick(r, List.of("WAICE0800", "WAHSI0100", "WACBP0300", "VTICE0900", "WAFBI0000"))
-                : p < (mix == Mix.TYPICAL ? 30 : mix.outside) ? String.format("OR%07d", r.nextInt(400) * 100) : String.format("WA%07d", r.nextInt(2000) * 100);
+                : p < mix.outsideNlets ? String.format("OR%07d", r.nextInt(400) * 100)
+                : String.format("WA%07d", r.nextInt(2000) * 100);
         String key = Pools.pick(r, List.of("DQ", "DQ", "RQ", "RQ", "RQ", "DNQ", "RNQ", "RPQ"));
         String reason = r.nextInt(3) == 0 ? "" : reason(r).toUpperCase(java.util.Locale.ROOT);
         return new GenRow(at, null, ori, Pools.user(r), reason, "", key, null, Pools.plate(r), false);

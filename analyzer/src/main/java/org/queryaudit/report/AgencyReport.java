@@ -86,7 +86,8 @@ public final class AgencyReport {
             a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
             rules.sort(EventSummary::compareText);
             out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, a.federal,
-                    a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway, CsvTable.cell(a.first),
+                    a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
+                    CsvTable.cell(a.first),
                     CsvTable.cell(a.last)));
         });
         out.sort(Comparator.comparing(Line::ownerState, EventSummary.TEXT).thenComparing(Line::ownerAgency, EventSummary.TEXT)
@@ -112,7 +113,8 @@ public final class AgencyReport {
 
     static final List<String> HEADER = List.of("requester_name", "requester_ori", "requester_level", "requester_component",
             "owner_agency", "owner_state", "month", "queries", "federal_queries", "immigration_tagged", "violations",
-            "violations_by_rule", "verify", "review", "front_door", "back_door", "side_door", "in_state", "share_unknown", "first_seen", "last_seen");
+            "violations_by_rule", "verify", "review", "front_door", "back_door", "side_door", "in_state", "share_unknown",
+            "first_seen", "last_seen");
 
     public static long writeCsv(FileSystem fs, Path file, List<Line> lines) throws IOException {
         List<Row> rows = new ArrayList<>();

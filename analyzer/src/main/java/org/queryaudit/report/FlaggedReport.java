@@ -40,7 +40,8 @@ public final class FlaggedReport {
     static final List<String> COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
             QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
             ResolveStage.STATE, ResolveStage.DEPARTMENT, ResolveStage.COMPONENT, ResolveStage.IMMIGRATION, ResolveStage.BASIS,
-            ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, QueryEvent.QUERY_TYPE, QueryEvent.REASON, QueryEvent.CASE_NUMBER, TagStage.TAGS,
+            ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, QueryEvent.QUERY_TYPE, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            TagStage.TAGS,
             TagStage.EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     private static final String LEGAL = "_legal_process";
     private static final String FINDINGS = "_findings";
@@ -59,7 +60,7 @@ public final class FlaggedReport {
      * process and the findings by rule id ({@link #ordered} puts them in report order: owner
      * state, owner, source file, line, event id).
      */
-    static Dataset<Row> sorted(Dataset<Row> events) {
+    static Dataset<Row> selected(Dataset<Row> events) {
         List<Column> select = new ArrayList<>();
         for (String c : COLUMNS) {
             select.add(c.equals("violation_rules") ? col(EvaluateStage.VIOLATIONS + ".rule_id").alias(c) : col(c));
@@ -94,7 +95,7 @@ public final class FlaggedReport {
         int severity = EvaluateStage.FINDING.fieldIndex("severity");
         // The flagged rows are few: kept once, so the sort's sampling pass and the sort itself
         // read them instead of scanning every event twice.
-        Dataset<Row> kept = sorted(events).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> kept = selected(events).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             return write(fs, flaggedFile, violationsFile, reviewFile, ordered(kept), width, v, split, findingWidth, severity);
         } finally {

@@ -21,11 +21,6 @@ public record Resolution(String level, String state, String department, String c
     public static final String FEDERAL = "federal";
     public static final String UNKNOWN = "unknown";
 
-    /** Whether a finding may rest on the state (see {@link StateReading#firm}). */
-    public boolean stateFirm() {
-        return firmState(stateBasis);
-    }
-
     /** Whether a state basis as written in an event ("gazetteer: ...") is firm. */
     public static boolean firmState(String stateBasis) {
         if (stateBasis == null) {
