@@ -29,8 +29,11 @@ import org.queryaudit.resolve.Resolution;
  * recall at least 0.98; out-of-state precision at least 0.99 and recall at least 0.97.
  */
 class AgencyNamesEvaluationTest {
-    record Labelled(String name, String owner, String state, boolean federal, String split) {
+    record Labelled(String name, String owner, String state, boolean federal, String split, String source) {
     }
+
+    /** Per real list: names, and those whose out-of-state finding would go to review. */
+    static final java.util.Map<String, int[]> PER_SOURCE = new java.util.TreeMap<>();
 
     /** Counts for one part. */
     static final class Score {
@@ -95,6 +98,9 @@ class AgencyNamesEvaluationTest {
             if (doubt) {
                 s.review++;
             }
+            int[] per = PER_SOURCE.computeIfAbsent(l.source, k -> new int[2]);
+            per[0]++;
+            per[1] += doubt ? 1 : 0;
             if (oosTrue) {
                 s.oosTrue++;
             }
@@ -115,6 +121,7 @@ class AgencyNamesEvaluationTest {
         System.out.println("Who asked, real organisation names (agency-names.csv):");
         System.out.println(dev.line("dev"));
         System.out.println(held.line("held"));
+        PER_SOURCE.forEach((src, n) -> System.out.println("  review list on " + src + ": " + n[1] + " of " + n[0] + " names"));
         dev.wrong.forEach(w -> System.out.println("  " + w));
         held.wrong.forEach(w -> System.out.println("  " + w));
     }
@@ -128,7 +135,8 @@ class AgencyNamesEvaluationTest {
                     continue;
                 }
                 String owner = rec.get("source").startsWith("eugene") ? "OR" : "CA";
-                out.add(new Labelled(rec.get("name"), owner, rec.get("state"), rec.get("federal").equals("true"), rec.get("split")));
+                out.add(new Labelled(rec.get("name"), owner, rec.get("state"), rec.get("federal").equals("true"), rec.get("split"),
+                        rec.get("source").split(";")[0]));
             }
         }
         return out;
