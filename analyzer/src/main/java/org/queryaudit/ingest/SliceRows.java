@@ -89,34 +89,10 @@ final class SliceRows implements Iterator<Object[]> {
         return -1;
     }
 
-    /** Physical line breaks in {@code [from, to)} as the pre-scan counts them: LF, or CR not followed by LF. */
+    /** Physical line breaks in {@code [from, to)}, counted as the pre-scan counts them (LF, or CR not followed by LF). */
     static long lineBreaks(FSDataInputStream in, long from, long to) throws IOException {
         in.seek(from);
-        byte[] buf = new byte[1 << 16];
-        long left = to - from;
-        long lines = 0;
-        boolean pendingCr = false;
-        while (left > 0) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                byte b = buf[i];
-                if (pendingCr && b != '\n') {
-                    lines++;
-                }
-                pendingCr = b == '\r';
-                if (b == '\n') {
-                    lines++;
-                }
-            }
-            left -= n;
-        }
-        if (pendingCr && in.read() != '\n') {
-            lines++;
-        }
-        return lines;
+        return SlicePlanner.count(in, to - from)[1];
     }
 
     @Override
