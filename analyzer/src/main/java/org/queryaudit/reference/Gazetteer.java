@@ -3,7 +3,6 @@ package org.queryaudit.reference;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
  * {@code scripts/gazetteer/build.sh} from Census county boundaries and GeoNames places). A
  * name read from an agency's name is believed to be a place only when this file holds it.
  */
-public final class Gazetteer implements Serializable {
+public final class Gazetteer {
     private static final String RESOURCE = "queryaudit/reference/gazetteer.csv";
     private static Gazetteer shipped;
     private final Map<String, Set<String>> places;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.queryaudit.reference.Gazetteer;
 import org.queryaudit.reference.UsStates;
 
 /**
@@ -34,7 +33,7 @@ public final class AgencyResolver implements Serializable {
     public AgencyResolver(AgencyDirectory directory, UsStates states) {
         this.directory = directory;
         this.states = states;
-        this.reader = new StateReader(states, Gazetteer.shipped());
+        this.reader = new StateReader(states);
     }
 
     private void index() {

@@ -43,13 +43,13 @@ public final class StateReader implements Serializable {
     private static final Pattern DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+|\\s*[-\u2013\u2014]+\\s*(?=[A-Za-z]{2}\\s*$)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9']+");
     private final UsStates states;
-    private final Gazetteer gazetteer;
+    /** The shipped gazetteer, loaded once per JVM on first use rather than shipped with every task. */
+    private transient Gazetteer gazetteer;
     private transient Map<String, String> codeByName;
     private transient int longestStateName;
 
-    public StateReader(UsStates states, Gazetteer gazetteer) {
+    public StateReader(UsStates states) {
         this.states = states;
-        this.gazetteer = gazetteer;
     }
 
     private record Word(String text, String key, int segment) {
@@ -61,10 +61,6 @@ public final class StateReader implements Serializable {
 
     /** A gazetteer name found in the words: a place, or a county with its county word. */
     private record Hit(int from, int to, Set<String> states, boolean county, String text) {
-        boolean covers(int i) {
-            return i >= from && i < to;
-        }
-
         boolean overlaps(Mention m) {
             return m.from >= 0 && m.from < to && m.to > from;
         }
@@ -74,6 +70,7 @@ public final class StateReader implements Serializable {
         if (codeByName != null) {
             return;
         }
+        gazetteer = Gazetteer.shipped();
         Map<String, String> m = new HashMap<>();
         int longest = 1;
         for (var e : states.names().entrySet()) {

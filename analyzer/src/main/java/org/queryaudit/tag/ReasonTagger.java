@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.queryaudit.reference.Gazetteer;
 import org.queryaudit.reference.UsStates;
 import org.queryaudit.resolve.StateReader;
 import org.queryaudit.resolve.StateReading;
@@ -60,7 +59,7 @@ public final class ReasonTagger implements Serializable {
         }
         cache = new HashMap<>();
         fieldTriggers = new HashMap<>();
-        placeReader = new StateReader(states, Gazetteer.shipped());
+        placeReader = new StateReader(states);
         codeByName = new HashMap<>();
         if (rules.otherState() != null) {
             List<String> names = new ArrayList<>();
@@ -270,7 +269,7 @@ public final class ReasonTagger implements Serializable {
         String previous = before.find() ? before.group(1) : "";
         Matcher after = FIRST_WORD.matcher(lower.substring(end));
         String next = after.find() ? after.group(1) : "";
-        boolean besideAgency = agencyWords.matcher(previous).matches() || agencyWords.matcher(next).matches()
+        boolean besideAgency = agencyWords.matcher(previous).matches()
                 || agencyWords.matcher(lower.substring(end).replaceFirst("^[^a-z']+", "")).lookingAt();
         if (!besideAgency) {
             return false;

@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.queryaudit.reference.Gazetteer;
 import org.queryaudit.reference.UsStates;
 
 /** The name forms of issue 13, read against the real gazetteer. */
 class StateReaderTest {
-    private final StateReader reader = new StateReader(UsStates.shipped(), Gazetteer.shipped());
+    private final StateReader reader = new StateReader(UsStates.shipped());
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
