@@ -32,6 +32,7 @@ import org.queryaudit.report.RunReportPage;
 import org.queryaudit.report.SensitiveValues;
 import org.queryaudit.report.EventStore;
 import org.queryaudit.report.InputHashes;
+import org.queryaudit.report.LineCheck;
 import org.queryaudit.report.Manifest;
 import org.queryaudit.report.MonthlyStore;
 import org.queryaudit.report.OutputFolder;
@@ -110,11 +111,14 @@ public final class AuditRun {
         List<InputFile> all = plan.all();
         StageClock clock = new StageClock();
         // The key for sensitive values comes from the inputs' digests: they are hashed while the slices are planned.
-        java.util.concurrent.CompletableFuture<Map<String, String>> hashing = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> InputHashes.of(spark, all.stream().map(InputFile::uri).toList()));
+        // The same read counts each file's lines, for the check of the accounting (LineCheck).
+        java.util.concurrent.CompletableFuture<Map<String, InputHashes.Census>> hashing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> InputHashes.census(spark, all.stream().map(InputFile::uri).toList()));
         shufflePartitions(plan.events().stream().mapToLong(InputFile::size).sum());
         List<FileSlice> slices = EventPass.slices(spark, plan.events());
-        Map<String, String> sha = hashing.join();
+        Map<String, InputHashes.Census> census = hashing.join();
+        Map<String, String> sha = new LinkedHashMap<>();
+        census.forEach((uri, c) -> sha.put(uri, c.sha256()));
         clock.lap("ingest: plan slices, hash inputs");
         SensitiveValues sensitive = store == null
                 ? SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"), new ArrayList<>(sha.values()))
@@ -161,7 +165,13 @@ public final class AuditRun {
             clock.lap("report: quarantine");
 
             List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
+            Map<String, LineCheck> lineChecks = new LinkedHashMap<>();
+            for (InputFile f : plan.events()) {
+                lineChecks.put(f.uri(), LineCheck.of(census.get(f.uri()), f.dataLine(), account.lines().getOrDefault(f.displayPath(), 0L)));
+            }
             List<String> incomplete = incomplete(plan, perFile, account);
+            plan.events().stream().filter(f -> !lineChecks.get(f.uri()).ok())
+                    .forEach(f -> incomplete.add(lineChecks.get(f.uri()).warning(f.displayPath())));
             warnings.addAll(incomplete);
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new java.util.TreeSet<>(account.eventMonths())), all.size(),
                     total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
@@ -172,7 +182,7 @@ public final class AuditRun {
             manifest.profiles(all.stream().map(InputFile::profile).filter(java.util.Objects::nonNull).toList());
             manifest.period(opt.month(), opt.from(), opt.to());
             for (InputFile f : all) {
-                manifest.input(f, sha.get(f.uri()), perFile.getOrDefault(f.displayPath(), RowCounts.ZERO));
+                manifest.input(f, sha.get(f.uri()), perFile.getOrDefault(f.displayPath(), RowCounts.ZERO), lineChecks.get(f.uri()));
             }
             manifest.totals(total);
             manifest.root().put("sharing_rows", shares.size());

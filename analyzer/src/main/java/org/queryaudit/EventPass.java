@@ -86,6 +86,7 @@ public final class EventPass implements Serializable {
     private static final int EXTRA = SCHEMA.fieldIndex(QueryEvent.EXTRA);
     private static final int SOURCE_FILE = SCHEMA.fieldIndex(QueryEvent.SOURCE_FILE);
     private static final int SOURCE_LINE = SCHEMA.fieldIndex(QueryEvent.SOURCE_LINE);
+    private static final int SOURCE_LINES = SCHEMA.fieldIndex(QueryEvent.SOURCE_LINES);
     private static final int RESOLVED = SCHEMA.fieldIndex(ResolveStage.LEVEL);
     private static final int IMMIGRATION = SCHEMA.fieldIndex(ResolveStage.IMMIGRATION);
     private static final int BASIS = SCHEMA.fieldIndex(ResolveStage.BASIS);
@@ -334,6 +335,7 @@ public final class EventPass implements Serializable {
         v[SOURCE_FORMAT] = p[SOURCE_FORMAT];
         v[SOURCE_FILE] = p[SOURCE_FILE];
         v[SOURCE_LINE] = p[SOURCE_LINE];
+        v[SOURCE_LINES] = p[SOURCE_LINES];
         v[REDACTED] = List.of();
         v[TAGS] = List.of();
         v[EVIDENCE] = List.of();

@@ -23,9 +23,10 @@ import org.queryaudit.report.RowCounts;
  * small as the number of files times months.
  *
  * @param drops the duplicate rows (see {@link EventIngest#duplicates}), or null when there are none
+ * @param lines per file, the physical lines its stored rows account for (the sum of {@link QueryEvent#SOURCE_LINES})
  */
 public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMonths, List<String> eventMonths,
-                         Dataset<Row> drops, Map<String, java.time.LocalDate[]> spans) {
+                         Dataset<Row> drops, Map<String, java.time.LocalDate[]> spans, Map<String, Long> lines) {
 
     /** @param rows the staged rows of {@link EventPass#SCHEMA} */
     public static RowAccount of(Dataset<Row> rows) {
@@ -34,12 +35,15 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         TreeSet<String> eventMonths = new TreeSet<>();
         long acceptedRows = 0;
         Map<String, java.time.LocalDate[]> spans = new LinkedHashMap<>();
+        Map<String, Long> lines = new LinkedHashMap<>();
         for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH)
                 .agg(org.apache.spark.sql.functions.count("*"), org.apache.spark.sql.functions.min(QueryEvent.LOCAL_DATE),
-                        org.apache.spark.sql.functions.max(QueryEvent.LOCAL_DATE))
+                        org.apache.spark.sql.functions.max(QueryEvent.LOCAL_DATE),
+                        org.apache.spark.sql.functions.sum(QueryEvent.SOURCE_LINES))
                 .orderBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).collectAsList()) {
             String file = r.getString(0);
             long n = r.getLong(3);
+            lines.merge(file, r.isNullAt(6) ? 0L : r.getLong(6), Long::sum);
             if (!r.isNullAt(4)) {
                 // The first and last local dates of a file's accepted rows, in and out of the period.
                 java.time.LocalDate lo = r.getLocalDate(4);
@@ -71,7 +75,7 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
                 perFile.merge(r.getString(0), new RowCounts(0, -d, d, 0, -inPeriod), RowCounts::plus);
             }
         }
-        return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops, spans);
+        return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops, spans, lines);
     }
 
     private static org.apache.spark.sql.Column dropped() {

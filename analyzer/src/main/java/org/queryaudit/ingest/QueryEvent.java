@@ -39,6 +39,12 @@ public final class QueryEvent {
     public static final String EXTRA = "extra";
     public static final String SOURCE_FILE = "source_file";
     public static final String SOURCE_LINE = "source_line";
+    /**
+     * The physical lines of the input this row accounts for: its own (a quoted cell may hold
+     * line breaks) and any blank lines just before it. Summed per file, they are checked against
+     * a separate count of the file's lines (issue 15).
+     */
+    public static final String SOURCE_LINES = "source_lines";
 
     public static final StructType SCHEMA = new StructType(new StructField[] {
         text(EVENT_ID), text(EXPORT_ID), text(SOURCE_SYSTEM), text(SOURCE_FORMAT), text(OWNER_AGENCY),
@@ -52,6 +58,7 @@ public final class QueryEvent {
         DataTypes.createStructField(REDACTED_FIELDS, DataTypes.createArrayType(DataTypes.StringType, false), false),
         DataTypes.createStructField(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), false),
         text(SOURCE_FILE), DataTypes.createStructField(SOURCE_LINE, DataTypes.LongType, false),
+        DataTypes.createStructField(SOURCE_LINES, DataTypes.IntegerType, true),
     });
 
     private QueryEvent() {

@@ -14,6 +14,7 @@ import org.queryaudit.reference.UsStates;
 final class SliceRows implements Iterator<Object[]> {
     /** A single record longer than this is cut off (a 1 MB cell is fine). */
     static final int MAX_RECORD_BYTES = 16 << 20;
+    private static final int SOURCE_LINES = ParsedRows.SCHEMA.fieldIndex(QueryEvent.SOURCE_LINES);
 
     private final FileSlice slice;
     private final EventMapper mapper;
@@ -115,14 +116,18 @@ final class SliceRows implements Iterator<Object[]> {
 
     private void advance() {
         try {
+            long blanks = reader.blankLines();
             boolean more = readerStart < slice.end() && reader.next();
             // Records that start before the slice belong to the previous slice, which reads them to their end.
             while (more && readerStart + reader.recordStart() < keepFrom) {
+                blanks = reader.blankLines();
                 more = reader.next();
             }
             keepFrom = -1;
             if (more && readerStart + reader.recordStart() < slice.end()) {
                 next = mapper.map(reader);
+                // The blank lines skipped since the previous record are this row's to account for.
+                next[SOURCE_LINES] = (int) (reader.blankLines() - blanks) + reader.lineCount();
             } else {
                 done = true;
                 reader.close();

@@ -3,7 +3,6 @@ package org.queryaudit.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -17,46 +16,96 @@ import org.apache.spark.sql.SparkSession;
 import org.queryaudit.HadoopFiles;
 import scala.Tuple2;
 
-/** SHA-256 of files (the inputs, the reports), hashed by the executors, so a 2 GB export is not hashed on the driver. */
+/**
+ * SHA-256 of files (the inputs, the reports), hashed by the executors, so a 2 GB export is not
+ * hashed on the driver; and, in the same read, a count of each file's physical lines that
+ * shares no code with the CSV reader, against which the rows' accounting is checked.
+ */
 public final class InputHashes {
     private InputHashes() {
     }
 
+    /**
+     * One file's digest and lines.
+     *
+     * @param lines         physical lines: line ends (LF, CRLF or a lone CR), plus a last line without one
+     * @param trailingBlank empty lines at the very end of the file (no row can account for them)
+     */
+    public record Census(String sha256, long lines, long trailingBlank) implements java.io.Serializable {
+    }
+
     public static Map<String, String> of(SparkSession spark, List<String> uris) {
+        Map<String, String> out = new HashMap<>();
+        census(spark, uris).forEach((uri, c) -> out.put(uri, c.sha256()));
+        return out;
+    }
+
+    public static Map<String, Census> census(SparkSession spark, List<String> uris) {
         if (uris.isEmpty()) {
             return Map.of();
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // A task per file for a few large inputs; for hundreds of small reports, a few tasks each.
-        List<Tuple2<String, String>> pairs = jsc.parallelize(uris, Math.min(uris.size(), 4 * jsc.defaultParallelism()))
+        List<Tuple2<String, Census>> pairs = jsc.parallelize(uris, Math.min(uris.size(), 4 * jsc.defaultParallelism()))
                 .mapPartitions(it -> {
                     // One Hadoop configuration per task: making one reads XML files, and reports hold thousands of files.
                     Configuration conf = HadoopFiles.configuration();
-                    List<Tuple2<String, String>> done = new java.util.ArrayList<>();
-                    it.forEachRemaining(uri -> done.add(new Tuple2<>(uri, sha256(uri, conf))));
+                    List<Tuple2<String, Census>> done = new java.util.ArrayList<>();
+                    it.forEachRemaining(uri -> done.add(new Tuple2<>(uri, census(uri, conf))));
                     return done.iterator();
                 })
                 .collect();
-        Map<String, String> out = new HashMap<>();
+        Map<String, Census> out = new HashMap<>();
         pairs.forEach(p -> out.put(p._1, p._2));
         return out;
     }
 
-    static String sha256(String uri, Configuration conf) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            Path path = new Path(java.net.URI.create(uri));
-            try (InputStream in = new DigestInputStream(path.getFileSystem(conf).open(path), md)) {
-                byte[] buf = new byte[1 << 16];
-                while (in.read(buf) >= 0) {
-                    // digesting
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
+    static Census census(String uri, Configuration conf) {
+        Path path = new Path(java.net.URI.create(uri));
+        try (InputStream in = path.getFileSystem(conf).open(path)) {
+            return census(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot hash " + uri + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The digest and line counts of a stream, read to its end. */
+    public static Census census(InputStream in) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        byte[] buf = new byte[1 << 16];
+        long lines = 0;
+        long emptyRun = 0;
+        long lineBytes = 0;
+        boolean afterCr = false;
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            md.update(buf, 0, n);
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (b == '\n' && afterCr) {
+                    // The LF of a CRLF: the line ended at the CR.
+                    afterCr = false;
+                    continue;
+                }
+                afterCr = b == '\r';
+                if (b == '\n' || b == '\r') {
+                    lines++;
+                    emptyRun = lineBytes == 0 ? emptyRun + 1 : 0;
+                    lineBytes = 0;
+                } else {
+                    lineBytes++;
+                }
+            }
+        }
+        if (lineBytes > 0) {
+            lines++;
+            emptyRun = 0;
+        }
+        return new Census(HexFormat.of().formatHex(md.digest()), lines, emptyRun);
     }
 }

@@ -61,7 +61,8 @@ public final class Manifest {
         n.put("months_are", "calendar months in the owner's state time zone");
     }
 
-    public void input(InputFile f, String sha256, RowCounts rows) {
+    /** @param lines the check of the rows against the file's lines; null for inputs not read as events (sharing) */
+    public void input(InputFile f, String sha256, RowCounts rows, LineCheck lines) {
         ArrayNode arr = root.has("inputs") ? (ArrayNode) root.get("inputs") : root.putArray("inputs");
         ObjectNode n = arr.addObject();
         n.put("path", f.displayPath());
@@ -76,6 +77,14 @@ public final class Manifest {
         n.put("sha256", sha256);
         n.put("delimiter", String.valueOf((char) f.delimiter()));
         n.set("rows", rows(rows));
+        if (lines != null) {
+            ObjectNode l = n.putObject("lines");
+            l.put("physical", lines.physical());
+            l.put("before_data", lines.header());
+            l.put("empty_at_end", lines.trailingBlank());
+            l.put("accounted_by_rows", lines.accounted());
+            l.put("check", lines.ok() ? "ok" : "mismatch");
+        }
     }
 
     /** The versions and digests of the reference data the run used. */

@@ -72,7 +72,39 @@ class DamagedInputTest {
         for (CSVRecord q : quarantine(out)) {
             assertTrue(Long.parseLong(q.get("source_line")) >= 2 && !q.get("reason").isBlank(), name + ": " + q);
         }
+        // Checked apart from the accounting: every physical line of the file belongs to some row (the run's own check) ...
+        for (JsonNode input : m.path("inputs")) {
+            assertEquals("ok", input.path("lines").path("check").asText(), name + ": " + input.path("lines"));
+        }
+        // ... and where a second reader, Commons CSV, can read the file cleanly, it reads as many records.
+        Long independent = commonsRecords(content);
+        if (independent != null) {
+            assertEquals(independent.longValue(), c.read(), name + ": Commons CSV reads " + independent + " records");
+        }
         return c;
+    }
+
+    /**
+     * The data records Commons CSV reads in these bytes (blank lines skipped), or null when it
+     * cannot read them as a clean export: it fails, or a record has not the header's cell count.
+     */
+    static Long commonsRecords(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+        if (text.isBlank()) {
+            return 0L;
+        }
+        String first = text.lines().findFirst().orElse("");
+        char d = first.contains("\t") ? '\t' : first.contains(";") && !first.contains(",") ? ';' : ',';
+        try (var p = CSVFormat.RFC4180.builder().setDelimiter(d).setIgnoreEmptyLines(true).get().parse(new java.io.StringReader(text))) {
+            List<CSVRecord> records = p.getRecords();
+            int cells = records.get(0).size();
+            if (records.stream().anyMatch(r -> r.size() != cells)) {
+                return null;
+            }
+            return (long) records.size() - 1;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     static List<CSVRecord> quarantine(Path out) throws IOException {
@@ -132,6 +164,22 @@ class DamagedInputTest {
         assertEquals(new RowCounts(11, 10, 0, 1, 10), run("shifted", utf8(export(10) + "extra," + row(99) + "\n")));
     }
 
+    /**
+     * Issue 15: blank lines anywhere (before the first row, between rows, inside a quoted cell,
+     * at the end, CRLF or not) hold no row, and every physical line is still accounted for.
+     */
+    @Test
+    void blankLinesHoldNoRowAndEveryLineIsAccountedFor() throws IOException {
+        String rows = String.join("\n", export(6).lines().skip(1).toList());
+        String[] r = rows.split("\n(?=J\\. Doe)");
+        String blanks = HEADER + "\n\n" + r[0] + "\n\n\n" + r[1] + "\n" + r[2] + "\n\n" + r[3] + "\n" + r[4] + "\n" + r[5] + "\n\n\n";
+        assertEquals(new RowCounts(6, 6, 0, 0, 6), run("blank-lines", utf8(blanks)));
+        assertEquals(new RowCounts(6, 6, 0, 0, 6), run("blank-lines-crlf", utf8(blanks.replace("\n", "\r\n"))));
+        // A blank line inside a quoted cell belongs to its row.
+        String inCell = export(3) + row(3).replace("theft 3", "\"theft\n\nof a bicycle\"") + "\n";
+        assertEquals(new RowCounts(4, 4, 0, 0, 4), run("blank-line-in-a-cell", utf8(inCell)));
+    }
+
     @Test
     void datesWrongOrImpossible() throws IOException {
         String base = export(10);
@@ -182,6 +230,7 @@ class DamagedInputTest {
         for (int seed = 1; seed <= 6; seed++) {
             Random r = new Random(seed);
             byte[] damaged = damage(clean, r);
+            // run() checks every physical line against the rows, and Commons CSV's count where it can read the file.
             RowCounts c = run("random-" + seed, damaged);
             assertTrue(c.read() >= 1, "seed " + seed + ": " + c);
         }

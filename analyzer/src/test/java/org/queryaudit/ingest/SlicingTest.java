@@ -53,6 +53,19 @@ class SlicingTest {
                 .execute(RunOptions.of(List.of(InputRequest.given(input.toString(), "auto", false)), dir.resolve(out).toString()));
     }
 
+    /** The run's own check of its rows against the file's physical lines (issue 15) passed for every input. */
+    static void everyLineAccounted(String out) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve(out).resolve("manifest.json").toFile());
+        assertTrue(m.path("inputs").size() > 0, out);
+        for (com.fasterxml.jackson.databind.JsonNode input : m.path("inputs")) {
+            com.fasterxml.jackson.databind.JsonNode lines = input.path("lines");
+            assertEquals("ok", lines.path("check").asText(), out + ": " + lines);
+            assertEquals(lines.path("physical").asLong() - lines.path("before_data").asLong() - lines.path("empty_at_end").asLong(),
+                    lines.path("accounted_by_rows").asLong(), out + ": " + lines);
+        }
+    }
+
     static byte[] bytes(String out, String file) throws IOException {
         return Files.readAllBytes(dir.resolve(out).resolve(file));
     }
@@ -67,6 +80,8 @@ class SlicingTest {
             System.clearProperty("queryaudit.sliceBytes");
             assertEquals(whole.rows(), sliced.rows(), kind);
             assertEquals(20_000, sliced.rows().read(), kind);
+            everyLineAccounted(kind + "-whole");
+            everyLineAccounted(kind + "-sliced");
             for (String f : List.of("violations.csv", "flagged.csv", "agency_report.csv", "quarantine.csv")) {
                 assertArrayEquals(bytes(kind + "-whole", f), bytes(kind + "-sliced", f), kind + " " + f);
             }
@@ -105,6 +120,8 @@ class SlicingTest {
         System.setProperty("queryaudit.sliceBytes", Integer.toString(slice));
         RunResult sliced = run(broken, "broken-sliced");
         System.clearProperty("queryaudit.sliceBytes");
+        everyLineAccounted("broken-whole");
+        everyLineAccounted("broken-sliced");
         assertEquals(199_997, whole.rows().accepted(), whole.rows().toString());
         assertEquals(whole.rows(), sliced.rows());
         for (String f : List.of("violations.csv", "flagged.csv", "agency_report.csv", "quarantine.csv")) {
