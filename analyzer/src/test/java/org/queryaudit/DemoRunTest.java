@@ -60,7 +60,11 @@ class DemoRunTest {
         assertEquals(new RowCounts(209, 208, 0, 1, 208), byName.get("wa-access-nlets-2025-11.csv"));
         assertEquals(new RowCounts(123, 123, 0, 0, 123), byName.get("ny-dmv-portal-2025-10.csv"));
         assertEquals(new RowCounts(4, 4, 0, 0, 4), byName.get("SharedNetworks_2025_August_14-Lakewood.csv"));
-        assertEquals(new RowCounts(1337, 1332, 1, 4, 1332), first.rows());
+        assertEquals(new RowCounts(25, 25, 0, 0, 25), byName.get("9_1_2025-9_30_2025-Mountain View CA PD-Network-Audit.csv"));
+        assertEquals(new RowCounts(61, 61, 0, 0, 61), byName.get("3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv"));
+        assertEquals(new RowCounts(61, 61, 0, 0, 61), byName.get("REDACTED - 3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv"),
+                "a re-release is read in full: its rows are other evidence of the same searches, not duplicates");
+        assertEquals(new RowCounts(1534, 1529, 1, 4, 1529), first.rows());
         for (JsonNode in : manifest.get("inputs")) {
             assertTrue(in.get("format").asText().startsWith("flock-") || in.get("format").asText().endsWith("-log"), in.toString());
         }
@@ -80,8 +84,8 @@ class DemoRunTest {
     @Test
     void theAgencyReportCountsEveryEventOnce() throws IOException {
         List<CSVRecord> rows = csv(tmp.resolve("a/agency_report.csv"));
-        assertEquals(1324, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
-                "1332 accepted rows less the 8 rows of the two sharing files");
+        assertEquals(1521, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
+                "1529 accepted rows less the 8 rows of the two sharing files");
         CSVRecord usbp = rows.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")
                 && r.get("owner_agency").equals("Lakewood WA PD")).findFirst().orElseThrow();
         assertEquals("2", usbp.get("queries"));
@@ -135,8 +139,8 @@ class DemoRunTest {
         }
         assertTrue(f.stream().noneMatch(r -> r.get("requester_name").equals("Illinois State Police")
                 && r.get("immigration_agency").equals("true")), "Police is not ICE");
-        assertEquals(16, f.stream().filter(r -> r.get("tags").contains("immigration")).count(),
-                "the 16 planted immigration reasons of planted.csv, and nothing else");
+        assertEquals(21, f.stream().filter(r -> r.get("tags").contains("immigration")).count(),
+                "the 20 planted rows of planted.csv with immigration reasons (Tacoma's twice: its month is released twice), and nothing else");
         assertEquals(1, f.stream().filter(r -> r.get("tags").contains("federal_assist")).count());
     }
 
@@ -145,7 +149,7 @@ class DemoRunTest {
         List<CSVRecord> v = csv(tmp.resolve("a/violations.csv"));
         Map<String, Long> byRule = new java.util.TreeMap<>();
         v.forEach(r -> byRule.merge(r.get("rule_id"), 1L, Long::sum));
-        assertEquals(Map.of("CA-ALPR-SB34", 11L, "IL-ALPR-2-130", 1L, "NY-DMV-GREEN-LIGHT", 3L, "WA-ACCESS-IMMIGRATION", 5L,
+        assertEquals(Map.of("CA-ALPR-SB34", 14L, "IL-ALPR-2-130", 1L, "NY-DMV-GREEN-LIGHT", 3L, "WA-ACCESS-IMMIGRATION", 5L,
                 "WA-DOL-KWW", 5L, "WA-NLETS-ICE-CUTOFF", 3L), byRule);
         Map<String, Long> ca = new java.util.TreeMap<>();
         v.stream().filter(r -> r.get("rule_id").equals("CA-ALPR-SB34"))
@@ -156,7 +160,9 @@ class DemoRunTest {
                 "Langley VA Air Force Base [Federal] / back_door / medium", "MS Office of Homeland Security / back_door / medium",
                 "Federal Heights CO PD / back_door / medium", "San Mateo CA PD / side_door / high",
                 "Richmond VA Police Department / back_door / medium", "Sunnyvale CA PD / side_door / high",
-                "Palo Alto CA PD / side_door / high"), ca.keySet());
+                "Palo Alto CA PD / side_door / high",
+                // Issue 16's search of three owners whose sharing lists were not given: the door is unknown, the rule still applies.
+                "U.S. Border Patrol / share_unknown / high"), ca.keySet());
         CSVRecord usbp = v.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")).findFirst().orElseThrow();
         assertEquals("U.S. Border Patrol searched Los Altos CA PD's ALPR data on 2025-09-03; California law bars sharing ALPR "
                 + "data with federal agencies (Civ. Code 1798.90.55(b)).", usbp.get("explanation"));
@@ -176,6 +182,40 @@ class DemoRunTest {
         assertTrue(f.stream().allMatch(r -> r.get("requester_level").equals("federal") || !r.get("violation_rules").isEmpty()
                 || r.get("tags").matches(".*(immigration|federal_assist|out_of_state_assist).*")),
                 "flagged.csv lists federal or immigration evidence and findings only");
+    }
+
+    /**
+     * Issue 16: searches, not rows. Border Patrol's search of 2025-09-17 reached three owners'
+     * networks and is a row in each of their audits; Tacoma released its March twice, named and
+     * redacted. Each is one search, and the reports give both grains.
+     */
+    @Test
+    void oneSearchAcrossOwnersAndReleasesIsCountedOnce() throws IOException {
+        List<CSVRecord> searches = csv(tmp.resolve("a/searches.csv"));
+        List<CSVRecord> shared = searches.stream().filter(r -> r.get("first_seen").equals("2025-09-17T16:05:09Z")).toList();
+        assertEquals(1, shared.size(), "one search, however many owners it reached");
+        CSVRecord s = shared.get(0);
+        assertEquals(List.of("U.S. Border Patrol", "search key", "3", "Mountain View CA PD;Palo Alto CA PD;Sunnyvale CA DPS", "3",
+                "CA-ALPR-SB34"), List.of(s.get("requester_name"), s.get("linked_by"), s.get("owners"), s.get("owner_agencies"),
+                s.get("owner_rows"), s.get("rules")));
+        // Row grain: each owner's row is its own violation, with its own evidence.
+        List<CSVRecord> v = csv(tmp.resolve("a/violations.csv"));
+        assertEquals(3, v.stream().filter(r -> r.get("occurred_at").equals("2025-09-17T16:05:09Z")).count());
+        List<CSVRecord> report = csv(tmp.resolve("a/agency_report.csv"));
+        for (String owner : List.of("Mountain View CA PD", "Palo Alto CA PD", "Sunnyvale CA DPS")) {
+            CSVRecord line = report.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")
+                    && r.get("owner_agency").equals(owner)).findFirst().orElseThrow();
+            assertEquals(List.of("1", "1"), List.of(line.get("queries"), line.get("searches")), owner);
+        }
+        // Tacoma's month twice: every search two rows, one search.
+        List<CSVRecord> tacoma = report.stream().filter(r -> r.get("owner_agency").equals("Tacoma WA PD")).toList();
+        assertEquals(122, tacoma.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(), "both releases' rows");
+        assertEquals(61, tacoma.stream().mapToLong(r -> Long.parseLong(r.get("searches"))).sum(), "each search once");
+        CSVRecord usbp = tacoma.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")).findFirst().orElseThrow();
+        assertEquals(List.of("2", "1"), List.of(usbp.get("queries"), usbp.get("searches")));
+        List<CSVRecord> f = csv(tmp.resolve("a/flagged.csv"));
+        assertEquals(2, f.stream().filter(r -> r.get("reason").equals("alien smuggling investigation")).map(r -> r.get("source_file"))
+                .distinct().count(), "flagged.csv lists the row of each release, each with its own file");
     }
 
     /** Issue 13: names and reasons read as a person reads them; the one truly weak reading goes to review. */
@@ -269,7 +309,7 @@ class DemoRunTest {
         }
         List<org.apache.spark.sql.Row> rows = events.select(org.apache.spark.sql.functions.concat_ws("\u0001",
                 texts.toArray(org.apache.spark.sql.Column[]::new))).collectAsList();
-        assertEquals(1324, rows.size(), "every event of the demo read back");
+        assertEquals(1521, rows.size(), "every event of the demo read back");
         for (org.apache.spark.sql.Row row : rows) {
             String text = row.getString(0);
             for (String secret : secrets) {

@@ -77,6 +77,15 @@ final class FlockAudit {
         int nets = type.startsWith("lookup") ? 600 + r.nextInt(60) : 1 + r.nextInt(900);
         String devices = r.nextDouble() < sentinelShare ? "——" : String.valueOf(nets * (5 + r.nextInt(30)));
         Instant end = g.at().minusSeconds(r.nextInt(3600));
+        if (g.planted()) {
+            // A planted search is the same search in every owner's audit it appears in (issue 16): its
+            // networks, devices and time frame come from the search itself. The file's stream is drawn
+            // from as for any row, so the background rows stay what they were.
+            Random own = new Random(java.util.Objects.hash(g.at(), g.requester(), g.reason()));
+            nets = type.startsWith("lookup") ? 600 + own.nextInt(60) : 1 + own.nextInt(900);
+            devices = String.valueOf(nets * (5 + own.nextInt(30)));
+            end = g.at().minusSeconds(own.nextInt(3600));
+        }
         Instant start = end.minusSeconds(type.startsWith("lookup") ? 168 * 3600 : 6 * 3600);
         String frame = rangeWithTo ? SEARCH_TIME.format(start) + " to " + SEARCH_TIME.format(end)
                 : SEARCH_TIME.format(start) + "\n" + SEARCH_TIME.format(end);

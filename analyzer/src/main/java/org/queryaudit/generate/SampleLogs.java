@@ -32,6 +32,13 @@ public final class SampleLogs {
     static final String COLONY = "flock/11_1_2025-11_30_2025-The Colony TX PD-Network-Audit.csv";
     static final String EXAMPLE_FL = "flock/11_1_2025-12_8_2025-Example_County_FL_SO-Audit.csv";
     static final String SAN_MATEO = "portal/san-mateo-ca-pd-search-audit-2026-03.csv";
+    /** Three owners' audits of one month, one search in all three (issue 16). */
+    static final String MOUNTAIN_VIEW = "flock/9_1_2025-9_30_2025-Mountain View CA PD-Network-Audit.csv";
+    static final String PALO_ALTO = "flock/9_1_2025-9_30_2025-Palo Alto CA PD-Network-Audit.csv";
+    static final String SUNNYVALE = "flock/9_1_2025-9_30_2025-Sunnyvale CA DPS-Network-Audit.csv";
+    /** One owner's month released twice, with names and redacted (issue 16). */
+    static final String TACOMA = "flock/3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv";
+    static final String TACOMA_REDACTED = "flock/REDACTED - 3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv";
     static final String WA_NLETS = "nlets/wa-access-nlets-2025-11.csv";
     static final String NY_DMV = "dmv/ny-dmv-portal-2025-10.csv";
     static final String LAKEWOOD_SHARING = "sharing/SharedNetworks_2025_August_14-Lakewood.csv";
@@ -141,6 +148,37 @@ public final class SampleLogs {
                 List.of("Federal Way WA PD", "", "Los Altos CA PD"),
                 List.of("(Federal) US Postal Inspection Service", "", "Los Altos CA PD")));
 
+        // Issue 16, drawn after every file above so that those stay as they were. One search by Border
+        // Patrol reaches three owners' networks; each owner's audit lists it, with its own background.
+        for (String[] f : new String[][] {{MOUNTAIN_VIEW, "Mountain View CA PD", "mountainview"},
+            {PALO_ALTO, "Palo Alto CA PD", "paloalto"}, {SUNNYVALE, "Sunnyvale CA DPS", "sunnyvale"}}) {
+            List<GenRow> rows = merge(OtherExports.background(r, 24, start("2025-09", "America/Los_Angeles"),
+                    end("2025-09", "America/Los_Angeles"), List.of(f[1], f[1], "Los Altos CA PD", "San Jose CA PD",
+                            "Santa Clara County CA SO"), null, null, Pools.REASONS), planted, f[2], r);
+            FlockAudit.write(dir.resolve(f[0]), FlockAudit.Era.SEP_2025, redactOthers(rows, f[1], r), false, 0, r, Csv.Quirks.NONE);
+        }
+        // Tacoma's March released twice: as first produced, with its users' names and the plates, and
+        // again redacted. The same searches, cell for cell, except the redacted cells.
+        List<GenRow> tacoma = merge(OtherExports.background(r, 60, start("2025-03", "America/Los_Angeles"),
+                end("2025-03", "America/Los_Angeles"), List.of("Tacoma WA PD", "Tacoma WA PD", "Lakewood WA PD",
+                        "Pierce County WA SO", "Fife WA PD"), null, null, Pools.REASONS), planted, "tacoma", r);
+        List<List<String>> named = new ArrayList<>();
+        for (GenRow g : tacoma) {
+            named.add(FlockAudit.cells(FlockAudit.Era.OCT_2025, g, false, 0, r));
+        }
+        List<String> header = FlockAudit.Era.OCT_2025.header;
+        try (Csv out = Csv.open(dir.resolve(TACOMA)); Csv redacted = Csv.open(dir.resolve(TACOMA_REDACTED))) {
+            out.row(header);
+            redacted.row(header);
+            for (List<String> cells : named) {
+                out.row(cells);
+                List<String> masked = new ArrayList<>(cells);
+                masked.set(header.indexOf("Name"), "REDACTED");
+                masked.set(header.indexOf("License Plate"), "***");
+                redacted.row(masked);
+            }
+        }
+
         Files.writeString(dir.resolve("inputs.csv"), String.join("\n",
                 "path,format,owner,owner_state",
                 "# Flock audits name their owner in the file name; the rest need owner and state here.",
@@ -151,6 +189,11 @@ public final class SampleLogs {
                 COLONY + ",,,",
                 EXAMPLE_FL + ",,,",
                 SAN_MATEO + ",,San Mateo CA PD,CA",
+                MOUNTAIN_VIEW + ",,,",
+                PALO_ALTO + ",,,",
+                SUNNYVALE + ",,,",
+                TACOMA + ",,,",
+                "\"" + TACOMA_REDACTED + "\",,,",
                 WA_NLETS + ",,,",
                 NY_DMV + ",,,NY",
                 LAKEWOOD_SHARING + ",flock-shared-networks,Lakewood WA PD,WA",

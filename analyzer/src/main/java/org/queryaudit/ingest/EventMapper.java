@@ -57,6 +57,7 @@ public final class EventMapper {
 
     private static final int I_EVENT_ID = at(QueryEvent.EVENT_ID);
     private static final int I_EXPORT_ID = at(QueryEvent.EXPORT_ID);
+    private static final int I_SEARCH_ID = at(QueryEvent.SEARCH_ID);
     private static final int I_OWNER_AGENCY = at(QueryEvent.OWNER_AGENCY);
     private static final int I_OWNER_STATE = at(QueryEvent.OWNER_STATE);
     private static final int I_REQUESTER_NAME = at(QueryEvent.REQUESTER_NAME);
@@ -92,6 +93,7 @@ public final class EventMapper {
         this.profile = file.profile();
         this.states = states;
         this.markers = markers;
+        this.searchKey = profile.searchKey().stream().mapToInt(EventMapper::at).toArray();
         this.times = profile.timestampFormats().isEmpty() ? null
                 : new TimestampReader(profile.timestampFormats(), profile.timestampZone());
         for (ColumnSpec c : profile.columns().values()) {
@@ -211,6 +213,7 @@ public final class EventMapper {
         v[I_SOURCE_FILE] = file.displayPath();
         v[I_SOURCE_LINE] = r.line();
         v[I_EVENT_ID] = eventId(v);
+        v[I_SEARCH_ID] = searchId(v);
         if (personal != null) {
             // After the id: an event's id is the same whether or not its free text is shown.
             for (int i : FREE_TEXT) {
@@ -299,6 +302,33 @@ public final class EventMapper {
         }
     }
 
+    /**
+     * The search a row belongs to, prefixed by how it was linked: {@code k:} the format's search
+     * key (every key column present and unredacted), {@code x:} the export's own search id,
+     * {@code r:} none, the row is a search of its own. Never includes the owner: one search
+     * reaches many owners.
+     */
+    private String searchId(Object[] v) {
+        scala.collection.Seq<?> redacted = (scala.collection.Seq<?>) v[I_REDACTED];
+        List<String> key = profile.searchKey();
+        boolean whole = !key.isEmpty();
+        for (int i = 0; whole && i < key.size(); i++) {
+            whole = v[searchKey[i]] != null && !redacted.contains(key.get(i));
+        }
+        if (whole) {
+            add("search");
+            for (int slot : searchKey) {
+                add(v[slot]);
+            }
+            return "k:" + HexFormat.of().formatHex(sha.digest(), 0, 12);
+        }
+        String exportId = (String) v[I_EXPORT_ID];
+        if (exportId != null && !redacted.contains(QueryEvent.EXPORT_ID)) {
+            return "x:" + exportId;
+        }
+        return "r:" + v[I_EVENT_ID];
+    }
+
     private String eventId(Object[] v) {
         // digest() leaves the engine reset: resetting again here cost a twentieth of the pass.
         String exportId = (String) v[I_EXPORT_ID];
@@ -326,6 +356,8 @@ public final class EventMapper {
 
     private byte[] scratch = new byte[256];
     private final Map<List<String>, scala.collection.immutable.Seq<String>> redactedLists = new HashMap<>();
+    /** Slots of the format's search key columns. */
+    private final int[] searchKey;
 
     private static boolean ascii(String s) {
         for (int i = 0; i < s.length(); i++) {

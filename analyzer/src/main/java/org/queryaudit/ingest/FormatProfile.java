@@ -10,12 +10,15 @@ import java.util.Map;
  * columns. Profiles are data (YAML under {@code queryaudit/profiles/}, or a user's file), so
  * a new export layout is a new file, not new code.
  *
+ * @param searchKey the canonical columns that together name one search across owners' exports
+ *                  (issue 16): rows agreeing on all of them are one search; empty when every row is
+ *                  its own search (a message log)
  * @param origin where the profile was read from, for error messages and the manifest
  */
 public record FormatProfile(String id, int version, Kind kind, String sourceSystem, String title,
                             List<String> sources, Detection detect, RequesterFrom requester,
                             OwnerFrom owner, String defaultOwnerAgency, List<String> timestampFormats,
-                            String timestampZone, Map<String, ColumnSpec> columns, String origin)
+                            String timestampZone, Map<String, ColumnSpec> columns, List<String> searchKey, String origin)
         implements Serializable {
 
     /** Whether the file holds query events or a sharing configuration. */
@@ -30,6 +33,7 @@ public record FormatProfile(String id, int version, Kind kind, String sourceSyst
     public FormatProfile {
         sources = List.copyOf(sources);
         timestampFormats = List.copyOf(timestampFormats);
+        searchKey = List.copyOf(searchKey);
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     }
 

@@ -26,7 +26,7 @@ public final class ProfileLoader {
     public static final Set<String> SHARING_FIELDS = Set.of("organization", "shared_with_me", "i_am_sharing");
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "kind", "source_system", "title",
             "sources", "detect", "requester", "owner", "default_owner_agency", "timestamp_formats",
-            "timestamp_zone", "columns");
+            "timestamp_zone", "columns", "search_key");
     private static final Set<String> COLUMN_KEYS = Set.of("headers", "type", "required", "sensitive", "extract");
 
     private ProfileLoader() {
@@ -141,9 +141,16 @@ public final class ProfileLoader {
         } else if (!columns.containsKey("organization")) {
             throw f.error("columns.organization", "missing; a sharing export lists organisations");
         }
+        List<String> searchKey = root.has("search_key") ? f.list(root, "search_key", "search_key", true) : List.of();
+        for (String k : searchKey) {
+            if (!QueryEvent.SEARCH_KEY_FIELDS.contains(k)) {
+                throw f.error("search_key", "'" + k + "' cannot be part of a search key; use some of "
+                        + new java.util.TreeSet<>(QueryEvent.SEARCH_KEY_FIELDS));
+            }
+        }
         return new FormatProfile(id, version, kind, system, f.text(root, "title", false, id),
                 root.has("sources") ? f.list(root, "sources", "sources", false) : List.of(), detect,
-                requester, owner, f.text(root, "default_owner_agency", false), formats, zone, columns, origin);
+                requester, owner, f.text(root, "default_owner_agency", false), formats, zone, columns, searchKey, origin);
     }
 
     /** Field readers that name the file and the field in every error. */

@@ -11,6 +11,13 @@ import org.apache.spark.sql.types.StructType;
 public final class QueryEvent {
     public static final String EVENT_ID = "event_id";
     public static final String EXPORT_ID = "export_id";
+    /**
+     * Which search the row is part of (issue 16): one search by one requester appears as one
+     * row in each owner's export it reached, and again in a re-release. Rows agreeing on their
+     * format's search key (requester, second, networks searched, time frame) share it; else the
+     * export's own search id; else the row is a search of its own (the event id).
+     */
+    public static final String SEARCH_ID = "search_id";
     public static final String SOURCE_SYSTEM = "source_system";
     public static final String SOURCE_FORMAT = "source_format";
     public static final String OWNER_AGENCY = "owner_agency";
@@ -47,7 +54,7 @@ public final class QueryEvent {
     public static final String SOURCE_LINES = "source_lines";
 
     public static final StructType SCHEMA = new StructType(new StructField[] {
-        text(EVENT_ID), text(EXPORT_ID), text(SOURCE_SYSTEM), text(SOURCE_FORMAT), text(OWNER_AGENCY),
+        text(EVENT_ID), text(EXPORT_ID), text(SEARCH_ID), text(SOURCE_SYSTEM), text(SOURCE_FORMAT), text(OWNER_AGENCY),
         text(OWNER_STATE), text(REQUESTER_NAME), text(REQUESTER_ORI), text(REQUESTER_USER),
         DataTypes.createStructField(OCCURRED_AT, DataTypes.TimestampType, true), text(MONTH),
         DataTypes.createStructField(LOCAL_DATE, DataTypes.DateType, true), text(QUERY_TYPE), text(REASON),
@@ -60,6 +67,10 @@ public final class QueryEvent {
         text(SOURCE_FILE), DataTypes.createStructField(SOURCE_LINE, DataTypes.LongType, false),
         DataTypes.createStructField(SOURCE_LINES, DataTypes.IntegerType, true),
     });
+
+    /** The columns a format's search key may name: who asked, when, and what a redaction never hides. */
+    public static final java.util.Set<String> SEARCH_KEY_FIELDS = java.util.Set.of(REQUESTER_NAME, REQUESTER_ORI, OCCURRED_AT,
+            QUERY_TYPE, NETWORKS_SEARCHED, DEVICES_SEARCHED, TIME_FRAME_START, TIME_FRAME_END);
 
     private QueryEvent() {
     }

@@ -37,7 +37,7 @@ public final class AgencyReport {
 
     /** One row of the report. */
     public record Line(String requesterName, String requesterOri, String level, String component, String ownerAgency,
-                       String ownerState, String month, long queries, long federalQueries, long immigrationTagged,
+                       String ownerState, String month, long queries, long searches, long federalQueries, long immigrationTagged,
                        long violations, String violationsByRule, long verify, long review, long[] byPathway, String firstSeen,
                        String lastSeen) {
         public String requester() {
@@ -45,8 +45,13 @@ public final class AgencyReport {
         }
     }
 
-    /** The report's rows, in order, summed from the run's event summary. */
-    public static List<Line> build(EventSummary summary) {
+    /**
+     * The report's rows, in order, summed from the run's event summary.
+     *
+     * @param searches distinct searches per row ({@link SearchReport#perLine}); a row's queries are
+     *                 the owner's rows, and a search released twice by one owner is two rows, one search
+     */
+    public static List<Line> build(EventSummary summary, Map<List<String>, Long> searches) {
         Map<List<String>, Acc> rows = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
@@ -85,7 +90,8 @@ public final class AgencyReport {
             List<String> rules = new ArrayList<>();
             a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
             rules.sort(EventSummary::compareText);
-            out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, a.federal,
+            long n = searches.getOrDefault(SearchReport.key(k.get(0), k.get(1), k.get(4), k.get(5), k.get(6)), a.queries);
+            out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, n, a.federal,
                     a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
                     CsvTable.cell(a.first),
                     CsvTable.cell(a.last)));
@@ -112,7 +118,7 @@ public final class AgencyReport {
     }
 
     static final List<String> HEADER = List.of("requester_name", "requester_ori", "requester_level", "requester_component",
-            "owner_agency", "owner_state", "month", "queries", "federal_queries", "immigration_tagged", "violations",
+            "owner_agency", "owner_state", "month", "queries", "searches", "federal_queries", "immigration_tagged", "violations",
             "violations_by_rule", "verify", "review", "front_door", "back_door", "side_door", "in_state", "share_unknown",
             "first_seen", "last_seen");
 
@@ -120,7 +126,7 @@ public final class AgencyReport {
         List<Row> rows = new ArrayList<>();
         for (Line l : lines) {
             List<Object> v = new ArrayList<>(java.util.Arrays.asList(l.requesterName(), l.requesterOri(), l.level(),
-                    l.component(), l.ownerAgency(), l.ownerState(), l.month(), l.queries(), l.federalQueries(),
+                    l.component(), l.ownerAgency(), l.ownerState(), l.month(), l.queries(), l.searches(), l.federalQueries(),
                     l.immigrationTagged(), l.violations(), l.violationsByRule(), l.verify(), l.review()));
             for (long p : l.byPathway()) {
                 v.add(p);
@@ -160,6 +166,7 @@ public final class AgencyReport {
             ObjectNode m = ((ArrayNode) owner.get("months")).addObject();
             m.put("month", l.month());
             m.put("queries", l.queries());
+            m.put("searches", l.searches());
             m.put("federal_queries", l.federalQueries());
             m.put("immigration_tagged", l.immigrationTagged());
             m.put("violations", l.violations());

@@ -47,7 +47,7 @@ public final class RunOutputs {
         FileSystem fs = in.out().fs();
         EventSummary summary = EventSummary.of(in.events());
         in.clock().lap("report: event summary");
-        List<AgencyReport.Line> lines = AgencyReport.build(summary);
+        List<AgencyReport.Line> lines = AgencyReport.build(summary, SearchReport.perLine(in.events()));
         outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
         AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
         Set<String> revocations = new TreeSet<>();
@@ -61,6 +61,8 @@ public final class RunOutputs {
         outputs.put(ViolationsReport.FILE, evidence[1]);
         outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
         in.clock().lap("report: flagged, violations");
+        outputs.put(SearchReport.FILE, SearchReport.write(fs, in.out().file(SearchReport.FILE), in.events()));
+        in.clock().lap("report: searches");
         LOG.info("report: {} agency report rows, {} events flagged, {} violations", lines.size(),
                 outputs.get(FlaggedReport.FILE), outputs.get(ViolationsReport.FILE));
         if (in.sharingGiven()) {

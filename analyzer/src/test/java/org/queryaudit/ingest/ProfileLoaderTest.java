@@ -59,6 +59,10 @@ class ProfileLoaderTest {
         assertTrue(e.contains("'colour'") && e.contains("unknown key"), e);
         e = error(GOOD.replace("reason: {headers: [Reason]}", "reason: {headers: [Reason], extract: '(unclosed'}"));
         assertTrue(e.contains("columns.reason.extract"), e);
+        // Issue 16: a search key of columns a redaction can hide would split one search in two.
+        e = error(GOOD + "search_key: [requester_name, reason]\n");
+        assertTrue(e.contains("search_key") && e.contains("'reason'"), e);
+        assertEquals(List.of("requester_name", "occurred_at"), load(GOOD + "search_key: [requester_name, occurred_at]\n").searchKey());
     }
 
     @Test
