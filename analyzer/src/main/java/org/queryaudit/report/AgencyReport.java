@@ -51,13 +51,14 @@ public final class AgencyReport {
      * @param searches distinct searches per row ({@link SearchReport#perLine}); a row's queries are
      *                 the owner's rows, and a search released twice by one owner is two rows, one search
      */
-    public static List<Line> build(EventSummary summary, Map<List<String>, Long> searches) {
+    public static List<Line> build(EventSummary summary, Map<Long, Long> searches) {
         Map<List<String>, Acc> rows = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
                     c.ownerState(), c.month());
             Acc a = rows.computeIfAbsent(key, k -> new Acc());
             a.queries += c.queries();
+            a.line = c.line();
             a.federal += c.federal() ? c.queries() : 0;
             a.immigration += c.immigrationTagged();
             List<String> rules = c.rules();
@@ -90,7 +91,7 @@ public final class AgencyReport {
             List<String> rules = new ArrayList<>();
             a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
             rules.sort(EventSummary::compareText);
-            long n = searches.getOrDefault(SearchReport.key(k.get(0), k.get(1), k.get(4), k.get(5), k.get(6)), a.queries);
+            long n = searches.getOrDefault(a.line, a.queries);
             out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, n, a.federal,
                     a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
                     CsvTable.cell(a.first),
@@ -106,6 +107,7 @@ public final class AgencyReport {
     /** One row being summed. */
     private static final class Acc {
         long queries;
+        long line;
         long federal;
         long immigration;
         long violations;

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
@@ -37,11 +38,12 @@ public record EventSummary(List<Cell> cells) {
      *
      * @param ruleIds    the rules each of its events broke, in the evaluator's order, joined with ';' ("" for none)
      * @param severities their severities, in the same order
+     * @param line       the hash of its agency_report row ({@link SearchReport#line}), to find that row's searches
      */
     public record Cell(String requesterName, String requesterOri, String level, String component, String basis,
                        String ownerAgency, String ownerState, String month, String sourceSystem, String queryType,
                        String pathway, String ruleIds, String severities, long queries, long immigrationTagged,
-                       Object firstSeen, Object lastSeen) {
+                       Object firstSeen, Object lastSeen, long line) {
         public List<String> rules() {
             return ruleIds.isEmpty() ? List.of() : Arrays.asList(ruleIds.split(";"));
         }
@@ -62,12 +64,12 @@ public record EventSummary(List<Cell> cells) {
                         concat_ws(";", col(EvaluateStage.VIOLATIONS + ".rule_id")).alias("rule_ids"),
                         concat_ws(";", col(EvaluateStage.VIOLATIONS + ".severity")).alias("severities"))
                 .agg(count("*"), sum(when(array_contains(col(TagStage.TAGS), "immigration"), 1).otherwise(0)),
-                        min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT));
+                        min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()));
         List<Cell> out = new ArrayList<>();
         for (Row r : cells.collectAsList()) {
             out.add(new Cell(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                     r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
-                    r.getString(12), r.getLong(13), r.getLong(14), r.get(15), r.get(16)));
+                    r.getString(12), r.getLong(13), r.getLong(14), r.get(15), r.get(16), r.getLong(17)));
         }
         return new EventSummary(out);
     }

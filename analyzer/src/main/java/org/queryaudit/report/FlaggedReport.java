@@ -44,7 +44,10 @@ public final class FlaggedReport {
             TagStage.TAGS,
             TagStage.EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     private static final String LEGAL = "_legal_process";
-    private static final String FINDINGS = "_findings";
+    /** Columns of {@link #selected} after flagged.csv's own: what violations.csv and searches.csv add. */
+    static final String FINDINGS = "_findings";
+    static final String SEARCH = "_search_id";
+    static final String REDACTED = "_redacted_fields";
 
     /** Whether an event belongs in flagged.csv: a federal requester, a federal or immigration tag, or a finding. */
     public static Column flagged() {
@@ -67,6 +70,8 @@ public final class FlaggedReport {
         }
         select.add(col(QueryEvent.LEGAL_PROCESS).alias(LEGAL));
         select.add(array_sort(col(EvaluateStage.VIOLATIONS)).alias(FINDINGS));
+        select.add(col(QueryEvent.SEARCH_ID).alias(SEARCH));
+        select.add(col(QueryEvent.REDACTED_FIELDS).alias(REDACTED));
         return events.filter(flagged()).select(select.toArray(Column[]::new));
     }
 
@@ -77,12 +82,23 @@ public final class FlaggedReport {
     }
 
     /**
+     * The flagged events with the columns of flagged.csv, violations.csv and searches.csv, kept
+     * once: they are few, and the reports of flagged rows, violations and searches all read them
+     * instead of scanning every event. The caller unpersists them.
+     */
+    public static Dataset<Row> kept(Dataset<Row> events) {
+        return selected(events).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
      * Writes flagged.csv and violations.csv in one sorted pass: every violation belongs to a
      * flagged event, and violations.csv's order (owner state, owner, file, line, rule) is
      * flagged.csv's with each event's findings by rule; findings to review go to review.csv in the
      * same order and columns. Returns {flagged rows, violation rows, review rows}.
+     *
+     * @param kept the flagged events ({@link #kept})
      */
-    public static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Path reviewFile, Dataset<Row> events)
+    public static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Path reviewFile, Dataset<Row> kept)
             throws IOException {
         int width = COLUMNS.size();
         int[] v = new int[ViolationsReport.EVENT_COLUMNS.size()];
@@ -93,14 +109,7 @@ public final class FlaggedReport {
         int split = ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE);
         int findingWidth = EvaluateStage.FINDING.size();
         int severity = EvaluateStage.FINDING.fieldIndex("severity");
-        // The flagged rows are few: kept once, so the sort's sampling pass and the sort itself
-        // read them instead of scanning every event twice.
-        Dataset<Row> kept = selected(events).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            return write(fs, flaggedFile, violationsFile, reviewFile, ordered(kept), width, v, split, findingWidth, severity);
-        } finally {
-            kept.unpersist();
-        }
+        return write(fs, flaggedFile, violationsFile, reviewFile, ordered(kept), width, v, split, findingWidth, severity);
     }
 
     private static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Path reviewFile, Dataset<Row> sorted,

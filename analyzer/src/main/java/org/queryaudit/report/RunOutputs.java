@@ -55,14 +55,19 @@ public final class RunOutputs {
         ResearchTables.Tables research = ResearchTables.build(summary, revocations);
         ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
         in.clock().lap("report: agency report, research tables");
-        long[] evidence = FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.out().file(ViolationsReport.FILE),
-                in.out().file(ViolationsReport.REVIEW_FILE), in.events());
-        outputs.put(FlaggedReport.FILE, evidence[0]);
-        outputs.put(ViolationsReport.FILE, evidence[1]);
-        outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
-        in.clock().lap("report: flagged, violations");
-        outputs.put(SearchReport.FILE, SearchReport.write(fs, in.out().file(SearchReport.FILE), in.events()));
-        in.clock().lap("report: searches");
+        Dataset<Row> kept = FlaggedReport.kept(in.events());
+        try {
+            long[] evidence = FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.out().file(ViolationsReport.FILE),
+                    in.out().file(ViolationsReport.REVIEW_FILE), kept);
+            outputs.put(FlaggedReport.FILE, evidence[0]);
+            outputs.put(ViolationsReport.FILE, evidence[1]);
+            outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
+            in.clock().lap("report: flagged, violations");
+            outputs.put(SearchReport.FILE, SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.events()));
+            in.clock().lap("report: searches");
+        } finally {
+            kept.unpersist();
+        }
         LOG.info("report: {} agency report rows, {} events flagged, {} violations", lines.size(),
                 outputs.get(FlaggedReport.FILE), outputs.get(ViolationsReport.FILE));
         if (in.sharingGiven()) {

@@ -6,8 +6,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
@@ -21,7 +26,6 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.ingest.QueryEvent;
@@ -48,24 +53,26 @@ public final class SearchReport {
     private SearchReport() {
     }
 
-    /** Distinct searches per requester, owner and month: the grain of agency_report.csv's rows. */
-    public static Map<List<String>, Long> perLine(Dataset<Row> events) {
-        Map<List<String>, Long> out = new HashMap<>();
-        Dataset<Row> lines = events.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(QueryEvent.OWNER_AGENCY),
-                        col(QueryEvent.OWNER_STATE), col(QueryEvent.MONTH), col(QueryEvent.SEARCH_ID))
-                .count()
-                .groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(QueryEvent.OWNER_AGENCY),
-                        col(QueryEvent.OWNER_STATE), col(QueryEvent.MONTH))
-                .count();
-        for (Row r : lines.collectAsList()) {
-            out.put(key(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)), r.getLong(5));
-        }
-        return out;
+    /** The hash naming an agency_report row: requester (name and ORI), owner (agency and state) and month. */
+    static Column line() {
+        return xxhash64(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(QueryEvent.OWNER_AGENCY),
+                col(QueryEvent.OWNER_STATE), col(QueryEvent.MONTH));
     }
 
-    /** The key of {@link #perLine}'s map. */
-    public static List<String> key(String requesterName, String requesterOri, String ownerAgency, String ownerState, String month) {
-        return Arrays.asList(requesterName, requesterOri, ownerAgency, ownerState, month);
+    /**
+     * Distinct searches per agency_report row, by the row's {@link #line} hash. Counted over a
+     * 96-bit digest of the search id (Spark's xxhash64 and murmur3 together): a distinct count over
+     * fixed-width values instead of text, where two of 10 M search ids collide about once in 10^14
+     * runs. The rows' names come from the event summary, which carries the same hash.
+     */
+    public static Map<Long, Long> perLine(Dataset<Row> events) {
+        Map<Long, Long> out = new HashMap<>();
+        for (Row r : events.select(line().alias("l"), xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"),
+                        hash(col(QueryEvent.SEARCH_ID)).alias("t"))
+                .distinct().groupBy(col("l")).count().collectAsList()) {
+            out.put(r.getLong(0), r.getLong(1));
+        }
+        return out;
     }
 
     /** A counted finding: one that is neither to review nor only to verify. */
@@ -77,36 +84,56 @@ public final class SearchReport {
      * Writes searches.csv: every search one of whose rows holds a counted finding, with all of
      * its rows (owners where no rule applies included). The reason shown is the least redacted
      * copy's. In requester, first time and search id order. Returns the searches written.
+     *
+     * @param kept   the flagged events ({@link FlaggedReport#kept}): every row with a finding is one
+     * @param events every event, for the owners each of those searches reached
      */
-    public static long write(FileSystem fs, Path file, Dataset<Row> events) throws IOException {
-        Dataset<Row> withFinding = events.filter(exists(col(EvaluateStage.VIOLATIONS), SearchReport::counted))
-                .select(col(QueryEvent.SEARCH_ID)).distinct();
+    public static long write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> events) throws IOException {
         Column linkedBy = when(col(QueryEvent.SEARCH_ID).startsWith("k:"), lit("search key"))
                 .when(col(QueryEvent.SEARCH_ID).startsWith("x:"), lit("export search id")).otherwise(lit("row"));
-        Dataset<Row> searches = events.join(withFinding,
-                        scala.jdk.javaapi.CollectionConverters.asScala(List.of(QueryEvent.SEARCH_ID)).toSeq(), "left_semi")
-                .groupBy(col(QueryEvent.SEARCH_ID))
+        // The rows with a finding, summed per search: a few per cent of the events, already at hand.
+        Column findings = col(FlaggedReport.FINDINGS);
+        Dataset<Row> found = kept.filter(exists(findings, SearchReport::counted))
+                .groupBy(col(FlaggedReport.SEARCH).alias(QueryEvent.SEARCH_ID))
                 .agg(min(col(QueryEvent.REQUESTER_NAME)).alias(QueryEvent.REQUESTER_NAME),
                         min(col(QueryEvent.REQUESTER_ORI)).alias(QueryEvent.REQUESTER_ORI),
                         min(col(ResolveStage.LEVEL)).alias(ResolveStage.LEVEL),
                         min(col(ResolveStage.COMPONENT)).alias(ResolveStage.COMPONENT),
                         min(col(QueryEvent.OCCURRED_AT)).alias("first_seen"),
                         max(col(QueryEvent.OCCURRED_AT)).alias("last_seen"),
-                        countDistinct(col(QueryEvent.OWNER_AGENCY)).alias("owners"),
-                        concat_ws(";", array_sort(collect_set(col(QueryEvent.OWNER_AGENCY)))).alias("owner_agencies"),
-                        count(lit(1)).alias("owner_rows"),
-                        countDistinct(col(QueryEvent.SOURCE_FILE)).alias("source_files"),
                         concat_ws(";", array_sort(array_distinct(flatten(collect_list(
-                                transform(filter(col(EvaluateStage.VIOLATIONS), SearchReport::counted), v -> v.getField("rule_id")))))))
+                                transform(filter(findings, SearchReport::counted), v -> v.getField("rule_id")))))))
                                 .alias("rules"),
-                        min_by(col(QueryEvent.REASON), size(col(QueryEvent.REDACTED_FIELDS))).alias(QueryEvent.REASON),
-                        min(struct(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE))).alias("first_row"))
-                .select(col(QueryEvent.SEARCH_ID), linkedBy.alias("linked_by"), col(QueryEvent.REQUESTER_NAME),
-                        col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL), col(ResolveStage.COMPONENT), col("first_seen"),
-                        col("last_seen"), col("owners"), col("owner_agencies"), col("owner_rows"), col("source_files"), col("rules"),
-                        col(QueryEvent.REASON), col("first_row." + QueryEvent.SOURCE_FILE).alias("first_source_file"),
-                        col("first_row." + QueryEvent.SOURCE_LINE).alias("first_source_line"))
-                .orderBy(col(QueryEvent.REQUESTER_NAME), col("first_seen"), col(QueryEvent.SEARCH_ID));
-        return CsvTable.write(fs, file, searches);
+                        min_by(col(QueryEvent.REASON), size(col(FlaggedReport.REDACTED))).alias(QueryEvent.REASON),
+                        min(struct(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE))).alias("first_row"),
+                        min(col(QueryEvent.OWNER_AGENCY)).alias("_owner"), count(lit(1)).alias("_rows"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // Every row of those searches, the owners' without a finding too: a narrow scan. A search
+            // linked by nothing ("r:") is its own row, already at hand.
+            Dataset<Row> reach = events.select(col(QueryEvent.SEARCH_ID), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.SOURCE_FILE))
+                    .filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
+                    .join(broadcast(found.select(col(QueryEvent.SEARCH_ID)).filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))),
+                            scala.jdk.javaapi.CollectionConverters.asScala(List.of(QueryEvent.SEARCH_ID)).toSeq(), "left_semi")
+                    .groupBy(col(QueryEvent.SEARCH_ID))
+                    .agg(size(collect_set(col(QueryEvent.OWNER_AGENCY))).alias("owners"),
+                            concat_ws(";", array_sort(collect_set(col(QueryEvent.OWNER_AGENCY)))).alias("owner_agencies"),
+                            count(lit(1)).alias("owner_rows"),
+                            size(collect_set(col(QueryEvent.SOURCE_FILE))).alias("source_files"));
+            Dataset<Row> searches = found.join(reach, scala.jdk.javaapi.CollectionConverters.asScala(List.of(QueryEvent.SEARCH_ID)).toSeq(),
+                            "left")
+                    .select(col(QueryEvent.SEARCH_ID), linkedBy.alias("linked_by"), col(QueryEvent.REQUESTER_NAME),
+                            col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL), col(ResolveStage.COMPONENT), col("first_seen"),
+                            col("last_seen"), coalesce(col("owners"), lit(1)).alias("owners"),
+                            coalesce(col("owner_agencies"), col("_owner")).alias("owner_agencies"),
+                            coalesce(col("owner_rows"), col("_rows")).alias("owner_rows"),
+                            coalesce(col("source_files"), lit(1)).alias("source_files"), col("rules"),
+                            col(QueryEvent.REASON), col("first_row." + QueryEvent.SOURCE_FILE).alias("first_source_file"),
+                            col("first_row." + QueryEvent.SOURCE_LINE).alias("first_source_line"))
+                    .orderBy(col(QueryEvent.REQUESTER_NAME), col("first_seen"), col(QueryEvent.SEARCH_ID));
+            return CsvTable.write(fs, file, searches);
+        } finally {
+            found.unpersist();
+        }
     }
 }
