@@ -104,6 +104,7 @@ public final class AuditRun {
             SharingReader.Result r = SharingReader.read(f, hadoop, markers);
             shares.addAll(r.shares());
             sharingRejected.addAll(r.rejected());
+            warnings.addAll(r.warnings());
             perFile.put(f.displayPath(), new RowCounts(r.read(), r.shares().size(), 0, r.rejected().size(), r.shares().size()));
         }
 
@@ -134,7 +135,7 @@ public final class AuditRun {
         try {
             org.apache.spark.sql.DataFrameWriter<Row> writer = pass.rows(spark, slices).write();
             // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
-            for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER, QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT,
+            for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.SEARCH_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER, QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT,
                     QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
                 writer = writer.option("parquet.enable.dictionary#" + unique, "false");
             }

@@ -13,7 +13,7 @@ import org.queryaudit.reference.UsStates;
  */
 public final class OwnerFromFileName {
     private static final Pattern VENDOR = Pattern.compile(
-            "^(?:.*?-\\s*)?\\d{1,2}_\\d{1,2}_\\d{4}-\\d{1,2}_\\d{1,2}_\\d{4}-(.+?)-(?:Network-Audit|Organization-Audit|Org-Audit|Audit)"
+            "^(?:.*?-\\s*)?\\d{1,2}_\\d{1,2}_\\d{4}-\\d{1,2}_\\d{1,2}_\\d{4}-(.+?)-(?:Network-Audit|Organization-Audit|Org-Audit|Federal-Searches|Audit)"
                     // a PDF extraction, a second download "(1)", or a part number of a split export
                     + "(?:[-_ ]EXTRACTED)?(?:\\s*\\(\\d+\\)|[-_ ]part\\d+)?\\.[A-Za-z]+$", Pattern.CASE_INSENSITIVE);
 

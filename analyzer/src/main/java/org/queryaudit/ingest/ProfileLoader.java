@@ -26,7 +26,7 @@ public final class ProfileLoader {
     public static final Set<String> SHARING_FIELDS = Set.of("organization", "shared_with_me", "i_am_sharing");
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "kind", "source_system", "title",
             "sources", "detect", "requester", "owner", "default_owner_agency", "timestamp_formats",
-            "timestamp_zone", "columns", "search_key");
+            "timestamp_zone", "columns", "search_key", "list_of");
     private static final Set<String> COLUMN_KEYS = Set.of("headers", "type", "required", "sensitive", "extract");
 
     private ProfileLoader() {
@@ -148,9 +148,22 @@ public final class ProfileLoader {
                         + new java.util.TreeSet<>(QueryEvent.SEARCH_KEY_FIELDS));
             }
         }
+        FormatProfile.ListOf listOf = null;
+        if (root.has("list_of")) {
+            if (kind != FormatProfile.Kind.SHARING) {
+                throw f.error("list_of", "only a sharing profile (kind: sharing) lists organisations");
+            }
+            listOf = switch (f.text(root, "list_of", true)) {
+                case "recipients" -> FormatProfile.ListOf.RECIPIENTS;
+                case "sources" -> FormatProfile.ListOf.SOURCES;
+                case "unknown" -> FormatProfile.ListOf.UNKNOWN;
+                default -> throw f.error("list_of", "must be 'recipients' (the owner shares with them), 'sources' (it receives"
+                        + " from them) or 'unknown'");
+            };
+        }
         return new FormatProfile(id, version, kind, system, f.text(root, "title", false, id),
                 root.has("sources") ? f.list(root, "sources", "sources", false) : List.of(), detect,
-                requester, owner, f.text(root, "default_owner_agency", false), formats, zone, columns, searchKey, origin);
+                requester, owner, f.text(root, "default_owner_agency", false), formats, zone, columns, searchKey, listOf, origin);
     }
 
     /** Field readers that name the file and the field in every error. */

@@ -20,7 +20,7 @@ public final class SharingReader {
     }
 
     /** The shares of one file, and its rows that could not be read (for quarantine). */
-    public record Result(List<Share> shares, List<Rejected> rejected, long read) {
+    public record Result(List<Share> shares, List<Rejected> rejected, long read, List<String> warnings) {
     }
 
     /** A row that is not a share: where, why, and as written. */
@@ -48,6 +48,8 @@ public final class SharingReader {
                 } else if (org == null || markers.isSentinel(org)) {
                     rejected.add(new Rejected(f.displayPath(), r.line(), "organization ('"
                             + f.header().get(b.index().get("organization")) + "') is empty", r.rawText()));
+                } else if (f.profile().listOf() != null) {
+                    shares.add(listed(f, org, r.line()));
                 } else {
                     shares.add(new Share(f.ownerAgency(), f.ownerState(), org, list(cell(r, b, "shared_with_me")),
                             list(cell(r, b, "i_am_sharing")), b.index().containsKey("i_am_sharing"), f.displayPath(), r.line()));
@@ -56,7 +58,26 @@ public final class SharingReader {
         } catch (IOException e) {
             throw new ConfigException(f.displayPath() + ": cannot be read: " + e.getMessage(), e);
         }
-        return new Result(shares, rejected, read);
+        List<String> warnings = f.profile().listOf() == FormatProfile.ListOf.UNKNOWN
+                ? List.of(f.displayPath() + ": a list of " + shares.size() + " organisations that does not say whether "
+                        + f.ownerAgency() + " shares its data with them or receives theirs; read, not audited. Give --format "
+                        + "organization-list-recipients or organization-list-sources (inputs.csv's format column) to audit it")
+                : List.of();
+        return new Result(shares, rejected, read, warnings);
+    }
+
+    /**
+     * One organisation of a bare list: a recipient of the owner's data (as a Flock export's "Networks
+     * I'm Sharing" naming the owner's network), a source of data it receives, or neither when the
+     * list does not say.
+     */
+    static Share listed(InputFile f, String org, long line) {
+        return switch (f.profile().listOf()) {
+            case RECIPIENTS -> new Share(f.ownerAgency(), f.ownerState(), org, List.of(), List.of(f.ownerAgency()), true,
+                    f.displayPath(), line);
+            case SOURCES -> new Share(f.ownerAgency(), f.ownerState(), org, List.of(org), List.of(), false, f.displayPath(), line);
+            case UNKNOWN -> new Share(f.ownerAgency(), f.ownerState(), org, List.of(), List.of(), false, f.displayPath(), line);
+        };
     }
 
     private static String cell(CsvRecordReader r, FileBinding b, String field) {

@@ -48,10 +48,10 @@ public final class AgencyReport {
     /**
      * The report's rows, in order, summed from the run's event summary.
      *
-     * @param searches distinct searches per row ({@link SearchReport#perLine}); a row's queries are
-     *                 the owner's rows, and a search released twice by one owner is two rows, one search
+     * @param repeats  per row, the rows that repeat a search already counted in it ({@link SearchReport#repeatsPerLine}):
+     *                 a row's queries are the owner's rows, and a search released twice by one owner is two rows, one search
      */
-    public static List<Line> build(EventSummary summary, Map<Long, Long> searches) {
+    public static List<Line> build(EventSummary summary, Map<Long, Long> repeats) {
         Map<List<String>, Acc> rows = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
@@ -91,7 +91,7 @@ public final class AgencyReport {
             List<String> rules = new ArrayList<>();
             a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
             rules.sort(EventSummary::compareText);
-            long n = searches.getOrDefault(a.line, a.queries);
+            long n = a.queries - repeats.getOrDefault(a.line, 0L);
             out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, n, a.federal,
                     a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
                     CsvTable.cell(a.first),

@@ -47,7 +47,7 @@ public final class RunOutputs {
         FileSystem fs = in.out().fs();
         EventSummary summary = EventSummary.of(in.events());
         in.clock().lap("report: event summary");
-        List<AgencyReport.Line> lines = AgencyReport.build(summary, SearchReport.perLine(in.events()));
+        List<AgencyReport.Line> lines = AgencyReport.build(summary, SearchReport.repeatsPerLine(in.events()));
         outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
         AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
         Set<String> revocations = new TreeSet<>();

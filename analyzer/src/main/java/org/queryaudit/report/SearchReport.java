@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
@@ -60,16 +61,21 @@ public final class SearchReport {
     }
 
     /**
-     * Distinct searches per agency_report row, by the row's {@link #line} hash. Counted over a
-     * 96-bit digest of the search id (Spark's xxhash64 and murmur3 together): a distinct count over
-     * fixed-width values instead of text, where two of 10 M search ids collide about once in 10^14
-     * runs. The rows' names come from the event summary, which carries the same hash.
+     * Per agency_report row (by its {@link #line} hash), how many of its rows repeat a search
+     * already counted in that row: the row's searches are its queries less these. Only rows linked
+     * to others ({@code k:}, {@code x:}) can repeat, so a message log's rows ({@code r:}) are not
+     * shuffled at all. Search ids are compared by a 96-bit digest (Spark's xxhash64 and murmur3
+     * together), a distinct count over fixed-width values instead of text; two of 10 M search ids
+     * collide about once in 10^14 runs.
      */
-    public static Map<Long, Long> perLine(Dataset<Row> events) {
+    public static Map<Long, Long> repeatsPerLine(Dataset<Row> events) {
         Map<Long, Long> out = new HashMap<>();
-        for (Row r : events.select(line().alias("l"), xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"),
-                        hash(col(QueryEvent.SEARCH_ID)).alias("t"))
-                .distinct().groupBy(col("l")).count().collectAsList()) {
+        for (Row r : events.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
+                .groupBy(line().alias("l"), xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"), hash(col(QueryEvent.SEARCH_ID)).alias("t"))
+                .count()
+                .filter(col("count").gt(1))
+                .groupBy(col("l")).agg(sum(col("count").minus(1)))
+                .collectAsList()) {
             out.put(r.getLong(0), r.getLong(1));
         }
         return out;

@@ -46,6 +46,7 @@ class IngestFormatsTest {
     static final String COLONY = "11_1_2025-11_30_2025-The Colony TX PD-Network-Audit.csv";
     static final String OLYMPIA = "10_1_2025-10_31_2025-Olympia WA PD-Network-Audit.csv";
     static final String OKALOOSA = "11_1_2025-12_8_2025-Example_County_FL_SO-Audit.csv";
+    static final String FEDERAL = "9_1_2025-9_30_2025-Palo Alto CA PD-Federal-Searches.csv";
 
     static void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve("in").resolve(name), text, StandardCharsets.UTF_8);
@@ -61,6 +62,12 @@ class IngestFormatsTest {
                 01/08/2025, 05:00:00 PM UTC",***,immigration,,,"01/08/2025, 05:20:11 PM UTC",search,,
                 J. Nguyen,Lakewood WA PD,3,——,"01/31/2025, 11:00:00 PM UTC
                 02/01/2025, 04:00:00 AM UTC",7ABC123,stolen vehicle,25-000123,Make: Toyota,"02/01/2025, 05:00:00 AM UTC",freeform,white pickup,allow
+                """);
+        // Issue 16: Flock's Federal Searches export: no time frame, the tag in front of the name.
+        write(FEDERAL, """
+                ID,Name,Org Name,Total Networks Searched,License Plate,Reason,Case #,Filters,Search Time,Search Type
+                f1,REDACTED,[Federal] Federal Bureau of Investigation (FBI),1204,8XYZ999,fugitive,FBI-25-9,,"09/09/2025, 03:04:05 PM UTC",search
+                f2,REDACTED,[Federal] U.S. Border Patrol (USBP),88,***,,,,"09/10/2025, 08:00:00 AM UTC",lookup
                 """);
         // Sep 2025: no Moderation.
         write(LOS_ALTOS, """
@@ -151,7 +158,8 @@ class IngestFormatsTest {
                 ny-dmv.csv,,,NY
                 sharing.csv,flock-shared-networks,Lakewood WA PD,WA
                 semicolon.csv,,Eugene OR PD,OR
-                """.formatted(LAKEWOOD, LOS_ALTOS, TEST_CITY, MT_PROSPECT, COLONY, OLYMPIA, OKALOOSA));
+                %s,,,
+                """.formatted(LAKEWOOD, LOS_ALTOS, TEST_CITY, MT_PROSPECT, COLONY, OLYMPIA, OKALOOSA, FEDERAL));
 
         var requests = org.queryaudit.cli.InputsListAccess.read(dir.resolve("in/inputs.csv"));
         // Plates and user names in clear: this test checks what was read (SensitiveValuesTest checks the hashing).
@@ -231,6 +239,19 @@ class IngestFormatsTest {
         assertTrue(events.get(COLONY + ":6") == null, "the repeat at line 6 is a duplicate, not an event");
         RowCounts c = counts(COLONY);
         assertEquals(new RowCounts(3, 2, 1, 0, 2), c);
+    }
+
+    @Test
+    void federalSearchesExportIsReadByItsName() {
+        Row fbi = event(FEDERAL, 2);
+        assertEquals("flock-federal-searches", fbi.getAs("source_format"));
+        assertEquals("federal", fbi.getAs("requester_level"));
+        assertEquals("f1", fbi.getAs("export_id"));
+        assertTrue(((String) fbi.getAs("search_id")).startsWith("k:"), "linked by requester, second and networks");
+        Row usbp = event(FEDERAL, 3);
+        assertEquals("federal", usbp.getAs("requester_level"));
+        assertEquals(Boolean.TRUE, usbp.getAs("immigration_agency"));
+        assertEquals(new RowCounts(2, 2, 0, 0, 2), counts(FEDERAL));
     }
 
     @Test
@@ -329,7 +350,7 @@ class IngestFormatsTest {
 
     @Test
     void everyInputIsAccountedForInTheManifest() {
-        assertEquals(14, manifest.get("inputs").size());
+        assertEquals(15, manifest.get("inputs").size());
         long read = 0;
         for (JsonNode in : manifest.get("inputs")) {
             JsonNode rows = in.get("rows");
@@ -339,10 +360,10 @@ class IngestFormatsTest {
             read += rows.get("read").asLong();
         }
         assertEquals(read, manifest.get("rows").get("read").asLong());
-        // 2+1+1+1+3+1+2+1+1+1+4+1+3+1 rows; 1 duplicate; the ZZ row and the empty organisation quarantined.
-        assertEquals(new RowCounts(23, 20, 1, 2, 20), result.rows());
+        // 2+1+1+1+3+1+2+1+1+1+4+1+3+1+2 rows; 1 duplicate; the ZZ row and the empty organisation quarantined.
+        assertEquals(new RowCounts(25, 22, 1, 2, 22), result.rows());
         assertEquals(2, quarantine.size());
-        assertEquals(18, events.size(), "20 accepted minus the 2 sharing rows, which are not events");
+        assertEquals(20, events.size(), "22 accepted minus the 2 sharing rows, which are not events");
     }
 
     static RowCounts counts(String file) {

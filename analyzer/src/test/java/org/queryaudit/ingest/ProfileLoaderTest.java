@@ -40,7 +40,7 @@ class ProfileLoaderTest {
 
     @Test
     void everyShippedProfileLoads() {
-        assertEquals(6, ProfileCatalog.builtIn().all().size());
+        assertEquals(11, ProfileCatalog.builtIn().all().size());
     }
 
     @Test
