@@ -34,13 +34,19 @@ public final class InputHashes {
     public record Census(String sha256, long lines, long trailingBlank) implements java.io.Serializable {
     }
 
+    /** The digests alone (the reports: their lines are nobody's accounting). */
     public static Map<String, String> of(SparkSession spark, List<String> uris) {
         Map<String, String> out = new HashMap<>();
-        census(spark, uris).forEach((uri, c) -> out.put(uri, c.sha256()));
+        read(spark, uris, false).forEach((uri, c) -> out.put(uri, c.sha256()));
         return out;
     }
 
+    /** The digests and line counts of the inputs. */
     public static Map<String, Census> census(SparkSession spark, List<String> uris) {
+        return read(spark, uris, true);
+    }
+
+    private static Map<String, Census> read(SparkSession spark, List<String> uris, boolean lines) {
         if (uris.isEmpty()) {
             return Map.of();
         }
@@ -51,7 +57,7 @@ public final class InputHashes {
                     // One Hadoop configuration per task: making one reads XML files, and reports hold thousands of files.
                     Configuration conf = HadoopFiles.configuration();
                     List<Tuple2<String, Census>> done = new java.util.ArrayList<>();
-                    it.forEachRemaining(uri -> done.add(new Tuple2<>(uri, census(uri, conf))));
+                    it.forEachRemaining(uri -> done.add(new Tuple2<>(uri, census(uri, conf, lines))));
                     return done.iterator();
                 })
                 .collect();
@@ -60,10 +66,10 @@ public final class InputHashes {
         return out;
     }
 
-    static Census census(String uri, Configuration conf) {
+    static Census census(String uri, Configuration conf, boolean lines) {
         Path path = new Path(java.net.URI.create(uri));
         try (InputStream in = path.getFileSystem(conf).open(path)) {
-            return census(in);
+            return census(in, lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + uri + ": " + e.getMessage(), e);
         }
@@ -71,6 +77,11 @@ public final class InputHashes {
 
     /** The digest and line counts of a stream, read to its end. */
     public static Census census(InputStream in) throws IOException {
+        return census(in, true);
+    }
+
+    /** The digest of a stream, read to its end, and its line counts when asked for (else zero). */
+    static Census census(InputStream in, boolean countLines) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -85,7 +96,7 @@ public final class InputHashes {
         int n;
         while ((n = in.read(buf)) >= 0) {
             md.update(buf, 0, n);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; countLines && i < n; i++) {
                 byte b = buf[i];
                 if (b == '\n' && afterCr) {
                     // The LF of a CRLF: the line ended at the CR.

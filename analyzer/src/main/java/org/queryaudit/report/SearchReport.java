@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.exists;
