@@ -218,6 +218,81 @@ class DemoRunTest {
                 .distinct().count(), "flagged.csv lists the row of each release, each with its own file");
     }
 
+    /**
+     * Issue 16: research/owner_months.csv recomputed here from the stored events, in plain Java
+     * (java.time for the owner's hour), by the definitions reference/search-measures.yaml states:
+     * per owner and month, each search once, a flag any copy of it shows.
+     */
+    @Test
+    void ownerMonthsAreCountedFromTheSearchesThemselves() throws IOException {
+        org.queryaudit.report.SearchMeasures m = org.queryaudit.report.SearchMeasures.shipped();
+        org.queryaudit.reference.UsStates states = org.queryaudit.reference.UsStates.shipped();
+        Map<String, Map<String, long[]>> bySearch = new java.util.TreeMap<>();
+        Map<String, java.util.Set<String>> users = new HashMap<>();
+        Map<String, Long> rows = new HashMap<>();
+        for (org.apache.spark.sql.Row r : TestSpark.session().read().parquet(tmp.resolve("a/events").toString())
+                .filter("source_system = 'ALPR'").collectAsList()) {
+            String key = r.getAs("owner_state") + "|" + r.getAs("owner_agency") + "|" + r.getAs("month");
+            rows.merge(key, 1L, Long::sum);
+            List<String> redacted = r.getList(r.fieldIndex("redacted_fields"));
+            java.time.Instant start = r.getAs("time_frame_start");
+            java.time.Instant end = r.getAs("time_frame_end");
+            Long nets = r.getAs("networks_searched");
+            String reason = r.getAs("reason");
+            String user = r.getAs("requester_user");
+            boolean reasonKnown = !redacted.contains("reason");
+            boolean hourKnown = states.isState(r.getAs("owner_state"));
+            int hour = ((java.time.Instant) r.getAs("occurred_at")).atZone(java.time.ZoneId.of(states.zoneOf(r.getAs("owner_state"))))
+                    .getHour();
+            long[] flags = {
+                start != null && end != null ? 1 : 0,
+                start != null && end != null && java.time.Duration.between(start, end).toSeconds() > m.lookbackDays() * 86_400L ? 1 : 0,
+                nets != null ? 1 : 0, nets != null && nets > 1 ? 1 : 0,
+                reasonKnown ? 1 : 0, reasonKnown && (reason == null || reason.isBlank()) ? 1 : 0,
+                reasonKnown && r.getList(r.fieldIndex("tags")).contains("vague_reason") ? 1 : 0,
+                hourKnown ? 1 : 0, hourKnown && m.offHours().contains(hour) ? 1 : 0,
+                user != null && !redacted.contains("requester_user") ? 1 : 0};
+            long[] have = bySearch.computeIfAbsent(key, k -> new HashMap<>())
+                    .computeIfAbsent(r.getAs("requester_name") + "|" + r.getAs("search_id"), k -> new long[flags.length]);
+            for (int i = 0; i < flags.length; i++) {
+                have[i] = Math.max(have[i], flags[i]);
+            }
+            if (flags[9] == 1) {
+                users.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(r.getAs("requester_name") + "|" + user);
+            }
+        }
+        List<CSVRecord> table = csv(tmp.resolve("a/research/owner_months.csv"));
+        assertEquals(bySearch.keySet(), new java.util.TreeSet<>(table.stream()
+                .map(t -> t.get("owner_state") + "|" + t.get("owner_agency") + "|" + t.get("month")).toList()), "every ALPR owner-month");
+        String[] columns = {"lookback_known", "long_lookback", "networks_known", "multi_network", "reason_known", "blank_reason",
+            "vague_reason", "hour_known", "off_hours", "user_known"};
+        for (CSVRecord t : table) {
+            String key = t.get("owner_state") + "|" + t.get("owner_agency") + "|" + t.get("month");
+            Map<String, long[]> searches = bySearch.get(key);
+            assertEquals(rows.get(key), Long.parseLong(t.get("rows")), key);
+            assertEquals(searches.size(), Long.parseLong(t.get("searches")), key);
+            for (int i = 0; i < columns.length; i++) {
+                int c = i;
+                assertEquals(searches.values().stream().mapToLong(f -> f[c]).sum(), Long.parseLong(t.get(columns[i])), key + " " + columns[i]);
+            }
+            assertEquals(users.getOrDefault(key, java.util.Set.of()).size(), Long.parseLong(t.get("users")), key + " users");
+        }
+        // What the demo plants: Lakewood's and Olympia's long look-backs, Tacoma's month released twice.
+        Map<String, CSVRecord> byOwner = new HashMap<>();
+        table.forEach(t -> byOwner.put(t.get("owner_agency"), t));
+        assertEquals(List.of("1", "1"), List.of(byOwner.get("Lakewood WA PD").get("long_lookback"),
+                byOwner.get("Olympia WA PD").get("long_lookback")));
+        assertEquals(List.of("122", "61"), List.of(byOwner.get("Tacoma WA PD").get("rows"), byOwner.get("Tacoma WA PD").get("searches")));
+        assertTrue(Long.parseLong(byOwner.get("Los Altos CA PD").get("off_hours")) > 0, "some searches fall off hours");
+        List<CSVRecord> top = csv(tmp.resolve("a/research/top_requesters.csv"));
+        CSVRecord first = top.stream().filter(t -> t.get("owner_agency").equals("Tacoma WA PD")).findFirst().orElseThrow();
+        assertEquals("1", first.get("rank"));
+        long most = bySearch.get("WA|Tacoma WA PD|2025-03").keySet().stream()
+                .collect(java.util.stream.Collectors.groupingBy(k -> k.split("\\|")[0], java.util.stream.Collectors.counting()))
+                .values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertEquals(most, Long.parseLong(first.get("searches")), "Tacoma's top requester, in searches");
+    }
+
     /** Issue 13: names and reasons read as a person reads them; the one truly weak reading goes to review. */
     @Test
     void findingsRestOnEvidenceAndTheWeakOnesAreReviewed() throws IOException {

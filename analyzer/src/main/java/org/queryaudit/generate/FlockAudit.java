@@ -86,7 +86,8 @@ final class FlockAudit {
             devices = String.valueOf(nets * (5 + own.nextInt(30)));
             end = g.at().minusSeconds(own.nextInt(3600));
         }
-        Instant start = end.minusSeconds(type.startsWith("lookup") ? 168 * 3600 : 6 * 3600);
+        Instant start = g.lookbackDays() > 0 ? end.minusSeconds(g.lookbackDays() * 86_400L)
+                : end.minusSeconds(type.startsWith("lookup") ? 168 * 3600 : 6 * 3600);
         String frame = rangeWithTo ? SEARCH_TIME.format(start) + " to " + SEARCH_TIME.format(end)
                 : SEARCH_TIME.format(start) + "\n" + SEARCH_TIME.format(end);
         String prompt = type.startsWith("freeform") ? "white pickup with ladder rack" : "";

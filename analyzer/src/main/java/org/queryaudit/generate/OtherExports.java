@@ -95,7 +95,7 @@ final class OtherExports {
             int a = r.nextInt(agencies.size());
             rows.add(new GenRow(at, agencies.get(a), oris == null ? null : oris.get(a), Pools.user(r), Pools.pick(r, reasons),
                     Pools.caseNumber(r, at.atZone(java.time.ZoneOffset.UTC).getYear()),
-                    types == null ? null : Pools.pick(r, types), null, Pools.plate(r), false));
+                    types == null ? null : Pools.pick(r, types), null, Pools.plate(r), false, 0));
         }
         return rows;
     }

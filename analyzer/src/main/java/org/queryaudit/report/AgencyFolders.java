@@ -53,8 +53,15 @@ public final class AgencyFolders {
             implements java.io.Serializable {
     }
 
-    /** What the agency report says about one requester in all. */
-    public record AgencyTotals(String level, String component, String basis, long queries, String firstSeen, String lastSeen,
+    /**
+     * What the agency report says about one requester in all.
+     *
+     * @param queries       rows of the owners' audits
+     * @param ownerSearches searches counted in each owner's audit (a search in three owners' audits is three)
+     * @param found         its searches with a counted finding, each once, and the owners' rows showing them (searches.csv)
+     */
+    public record AgencyTotals(String level, String component, String basis, long queries, long ownerSearches,
+                               SearchReport.RequesterSearches found, String firstSeen, String lastSeen,
                                TreeSet<String> owners) implements java.io.Serializable {
     }
 
@@ -161,6 +168,9 @@ public final class AgencyFolders {
             scope.put("component", t == null ? null : t.component());
             scope.put("basis", t == null ? "" : t.basis());
             scope.put("queries", t == null ? 0 : t.queries());
+            scope.put("ownerSearches", t == null ? 0 : t.ownerSearches());
+            scope.put("foundSearches", t == null ? 0 : t.found().searches());
+            scope.put("foundRows", t == null ? 0 : t.found().ownerRows());
             scope.put("firstSeen", t == null ? "" : t.firstSeen());
             scope.put("lastSeen", t == null ? "" : t.lastSeen());
             scope.put("ownerCount", t == null ? 0 : t.owners().size());

@@ -39,7 +39,7 @@ public final class AgencyReport {
     public record Line(String requesterName, String requesterOri, String level, String component, String ownerAgency,
                        String ownerState, String month, long queries, long searches, long federalQueries, long immigrationTagged,
                        long violations, String violationsByRule, long verify, long review, long[] byPathway, String firstSeen,
-                       String lastSeen) {
+                       String lastSeen, SearchGrain.LineSearches grain) {
         public String requester() {
             return requesterName != null ? requesterName : Objects.requireNonNullElse(requesterOri, "(unknown)");
         }
@@ -48,10 +48,10 @@ public final class AgencyReport {
     /**
      * The report's rows, in order, summed from the run's event summary.
      *
-     * @param repeats  per row, the rows that repeat a search already counted in it ({@link SearchReport#repeatsPerLine}):
-     *                 a row's queries are the owner's rows, and a search released twice by one owner is two rows, one search
+     * @param searches per row, its events at the search grain ({@link SearchGrain#perLine}): a row's queries are the
+     *                 owner's rows, and a search released twice by one owner is two rows, one search
      */
-    public static List<Line> build(EventSummary summary, Map<Long, Long> repeats) {
+    public static List<Line> build(EventSummary summary, Map<Long, SearchGrain.LineSearches> searches) {
         Map<List<String>, Acc> rows = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
@@ -91,11 +91,10 @@ public final class AgencyReport {
             List<String> rules = new ArrayList<>();
             a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
             rules.sort(EventSummary::compareText);
-            long n = a.queries - repeats.getOrDefault(a.line, 0L);
-            out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, n, a.federal,
-                    a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
-                    CsvTable.cell(a.first),
-                    CsvTable.cell(a.last)));
+            SearchGrain.LineSearches grain = searches.getOrDefault(a.line, SearchGrain.LineSearches.NONE);
+            out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, grain.searches(),
+                    a.federal, a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
+                    CsvTable.cell(a.first), CsvTable.cell(a.last), grain));
         });
         out.sort(Comparator.comparing(Line::ownerState, EventSummary.TEXT).thenComparing(Line::ownerAgency, EventSummary.TEXT)
                 .thenComparing(Line::month, EventSummary.TEXT).thenComparing(Line::requesterName, EventSummary.TEXT)

@@ -17,16 +17,24 @@ import org.queryaudit.resolve.ResolveStage;
 /**
  * The researcher's view (UW Center for Human Rights style), under {@code research/}:
  * federal queries of DMV data by month x message key x federal component; front, back and
- * side door counts by ALPR owner; queries after a revocation. Sums over the {@link EventSummary}: small.
+ * side door counts by ALPR owner; queries after a revocation (sums over the {@link EventSummary});
+ * and each ALPR owner's months at the search grain, with its top requesters (sums over the
+ * agency report's rows and their {@link SearchGrain}). All small.
  */
 public final class ResearchTables {
     public static final String FOLDER = "research";
     public static final String FEDERAL = "federal_queries_by_month.csv";
     public static final String DOORS = "doors_by_owner.csv";
     public static final String REVOCATION = "after_revocation.csv";
+    public static final String OWNER_MONTHS = "owner_months.csv";
+    public static final String TOP_REQUESTERS = "top_requesters.csv";
+    static final List<String> OWNER_MONTH_HEADER = List.of(QueryEvent.OWNER_STATE, QueryEvent.OWNER_AGENCY, QueryEvent.MONTH,
+            "rows", "searches", "federal_searches", "requesters", "user_known", "users", "searches_per_user", "long_lookback", "lookback_known",
+            "long_lookback_share", "multi_network", "networks_known", "multi_network_share", "blank_reason", "vague_reason",
+            "reason_known", "blank_reason_share", "vague_reason_share", "off_hours", "hour_known", "off_hours_share");
 
-    /** The three tables, as written. */
-    public record Tables(Table federal, Table doors, Table revocation) {
+    /** The tables, as written. */
+    public record Tables(Table federal, Table doors, Table revocation, Table ownerMonths, Table topRequesters) {
     }
 
     /** Column names and rows of one small table. */
@@ -36,7 +44,8 @@ public final class ResearchTables {
     private ResearchTables() {
     }
 
-    public static Tables build(EventSummary summary, Set<String> revocationRules) {
+    public static Tables build(EventSummary summary, Set<String> revocationRules, List<AgencyReport.Line> lines,
+                               SearchMeasures measures) {
         Map<List<String>, long[]> federal = new HashMap<>();
         Map<List<String>, long[]> doors = new HashMap<>();
         Map<List<String>, long[]> revoked = new HashMap<>();
@@ -68,7 +77,95 @@ public final class ResearchTables {
                         new int[] {0, 1, 2, 3}),
                 table(doorHeader, doors, new int[] {1, 0}),
                 table(List.of(QueryEvent.OWNER_STATE, "rule_id", QueryEvent.MONTH, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI,
-                        ResolveStage.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}));
+                        ResolveStage.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
+                ownerMonths(lines), topRequesters(lines, measures.topRequesters()));
+    }
+
+    /**
+     * Per ALPR owner and month, at the search grain (UW CHR and the audits in anchors.md describe
+     * an owner's month this way): searches, federal searches, requesters, users, long look-backs,
+     * multi-network searches, blank and vague reasons and off-hours searches, each beside the
+     * searches for which it could be known and their share of those. Users are counted per
+     * requesting agency and compared by hash.
+     */
+    static Table ownerMonths(List<AgencyReport.Line> lines) {
+        Map<List<String>, long[]> sums = new HashMap<>();
+        for (AgencyReport.Line l : lines) {
+            SearchGrain.LineSearches g = l.grain();
+            if (g.alprSearches() == 0) {
+                continue;
+            }
+            long[] s = sums.computeIfAbsent(Arrays.asList(l.ownerState(), l.ownerAgency(), l.month()), k -> new long[15]);
+            long[] add = {l.queries(), g.alprSearches(), "federal".equals(l.level()) ? g.alprSearches() : 0, 1, g.users(),
+                g.userKnown(), g.longLookback(), g.lookbackKnown(), g.multiNetwork(), g.networksKnown(), g.blankReason(),
+                g.vagueReason(), g.reasonKnown(), g.offHours(), g.hourKnown()};
+            for (int i = 0; i < add.length; i++) {
+                s[i] += add[i];
+            }
+        }
+        List<List<String>> keys = sorted(sums.keySet(), new int[] {0, 1, 2});
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<String> k : keys) {
+            long[] s = sums.get(k);
+            List<Object> row = new ArrayList<>(k);
+            row.addAll(List.of(s[0], s[1], s[2], s[3], s[5], s[4], ratio(s[5], s[4]), s[6], s[7], share(s[6], s[7]), s[8], s[9],
+                    share(s[8], s[9]), s[10], s[11], s[12], share(s[10], s[12]), share(s[11], s[12]), s[13], s[14],
+                    share(s[13], s[14])));
+            rows.add(row);
+        }
+        return new Table(OWNER_MONTH_HEADER, rows);
+    }
+
+    /** Per ALPR owner and month, the requesters with the most searches (ties by name), with their share of the month. */
+    static Table topRequesters(List<AgencyReport.Line> lines, int top) {
+        Map<List<String>, List<AgencyReport.Line>> byOwnerMonth = new HashMap<>();
+        Map<List<String>, Long> totals = new HashMap<>();
+        for (AgencyReport.Line l : lines) {
+            if (l.grain().alprSearches() > 0) {
+                List<String> k = Arrays.asList(l.ownerState(), l.ownerAgency(), l.month());
+                byOwnerMonth.computeIfAbsent(k, x -> new ArrayList<>()).add(l);
+                totals.merge(k, l.grain().alprSearches(), Long::sum);
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<String> k : sorted(byOwnerMonth.keySet(), new int[] {0, 1, 2})) {
+            List<AgencyReport.Line> ls = new ArrayList<>(byOwnerMonth.get(k));
+            ls.sort(Comparator.comparingLong((AgencyReport.Line l) -> l.grain().alprSearches()).reversed()
+                    .thenComparing(AgencyReport.Line::requesterName, EventSummary.TEXT)
+                    .thenComparing(AgencyReport.Line::requesterOri, EventSummary.TEXT));
+            int rank = 0;
+            for (AgencyReport.Line l : ls.subList(0, Math.min(top, ls.size()))) {
+                List<Object> row = new ArrayList<>(k);
+                row.addAll(Arrays.asList(++rank, l.requesterName(), l.requesterOri(), l.level(), l.component(),
+                        l.grain().alprSearches(), share(l.grain().alprSearches(), totals.get(k)), l.queries()));
+                rows.add(row);
+            }
+        }
+        return new Table(List.of(QueryEvent.OWNER_STATE, QueryEvent.OWNER_AGENCY, QueryEvent.MONTH, "rank",
+                QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL, ResolveStage.COMPONENT, "searches",
+                "share_of_owner_searches", "rows"), rows);
+    }
+
+    /** A share to three places, or blank where nothing could be known. */
+    static String share(long part, long whole) {
+        return whole == 0 ? "" : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(whole), 3,
+                java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String ratio(long part, long whole) {
+        return whole == 0 ? "" : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(whole), 1,
+                java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static List<List<String>> sorted(Set<List<String>> keys, int[] order) {
+        List<List<String>> out = new ArrayList<>(keys);
+        Comparator<List<String>> by = null;
+        for (int i : order) {
+            Comparator<List<String>> next = Comparator.comparing(k -> k.get(i), EventSummary.TEXT);
+            by = by == null ? next : by.thenComparing(next);
+        }
+        out.sort(by);
+        return out;
     }
 
     /** Keys then counts, one row per key, sorted by the key positions given (text order, nulls first). */
@@ -96,6 +193,8 @@ public final class ResearchTables {
         write(fs, new Path(folder, FEDERAL), t.federal());
         write(fs, new Path(folder, DOORS), t.doors());
         write(fs, new Path(folder, REVOCATION), t.revocation());
+        write(fs, new Path(folder, OWNER_MONTHS), t.ownerMonths());
+        write(fs, new Path(folder, TOP_REQUESTERS), t.topRequesters());
     }
 
     private static void write(FileSystem fs, Path file, Table t) throws IOException {

@@ -47,15 +47,18 @@ public final class RunOutputs {
         FileSystem fs = in.out().fs();
         EventSummary summary = EventSummary.of(in.events());
         in.clock().lap("report: event summary");
-        List<AgencyReport.Line> lines = AgencyReport.build(summary, SearchReport.repeatsPerLine(in.events()));
+        SearchMeasures measures = SearchMeasures.shipped();
+        List<AgencyReport.Line> lines = AgencyReport.build(summary,
+                SearchGrain.perLine(in.events(), measures, org.queryaudit.reference.UsStates.shipped()));
         outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
         AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
         Set<String> revocations = new TreeSet<>();
         in.rules().rules().stream().filter(Rule::revocation).forEach(r -> revocations.add(r.id()));
-        ResearchTables.Tables research = ResearchTables.build(summary, revocations);
+        ResearchTables.Tables research = ResearchTables.build(summary, revocations, lines, measures);
         ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
         in.clock().lap("report: agency report, research tables");
         Dataset<Row> kept = FlaggedReport.kept(in.events());
+        SearchReport.Written searchesWritten;
         try {
             long[] evidence = FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.out().file(ViolationsReport.FILE),
                     in.out().file(ViolationsReport.REVIEW_FILE), kept);
@@ -63,7 +66,8 @@ public final class RunOutputs {
             outputs.put(ViolationsReport.FILE, evidence[1]);
             outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
             in.clock().lap("report: flagged, violations");
-            outputs.put(SearchReport.FILE, SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.events()));
+            searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.events());
+            outputs.put(SearchReport.FILE, searchesWritten.searches());
             in.clock().lap("report: searches");
         } finally {
             kept.unpersist();
@@ -77,14 +81,14 @@ public final class RunOutputs {
             outputs.put(SharingAuditReport.REVIEW_FILE, shares[1]);
         }
 
-        Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines);
+        Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines, searchesWritten.byRequester());
         Map<AgencyFolders.Requester, String> slugs = AgencyFolders.write(fs, in.out().file(AgencyFolders.FOLDER),
                 ViolationsReport.rows(in.events()), new AgencyFolders.Context(in.facts().period(), in.facts().ruleDigest(),
                         in.facts().inputCount(), totals, in.rules()));
         outputs.put(AgencyFolders.FOLDER, (long) slugs.size());
         in.clock().lap("report: agency folders");
         RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts(summary), in.rules(),
-                research);
+                research, searchesWritten.searches(), measures);
         in.clock().lap("report: report.html");
         LOG.info("report: report.html and {} agency folder(s) written", slugs.size());
         return outputs;
@@ -112,7 +116,8 @@ public final class RunOutputs {
 
     /** Per requester, across owners and months: from the agency report, plus how it was identified. */
     private static Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals(EventSummary summary,
-                                                                                   List<AgencyReport.Line> lines) {
+                                                                                   List<AgencyReport.Line> lines,
+                                                                                   Map<AgencyFolders.Requester, SearchReport.RequesterSearches> found) {
         Map<AgencyFolders.Requester, String> basis = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             basis.put(new AgencyFolders.Requester(c.requesterName(), c.requesterOri()), c.basis());
@@ -126,7 +131,8 @@ public final class RunOutputs {
             String first = t == null || l.firstSeen().compareTo(t.firstSeen()) < 0 ? l.firstSeen() : t.firstSeen();
             String last = t == null || l.lastSeen().compareTo(t.lastSeen()) > 0 ? l.lastSeen() : t.lastSeen();
             out.put(who, new AgencyFolders.AgencyTotals(l.level(), l.component(), basis.get(who),
-                    (t == null ? 0 : t.queries()) + l.queries(), first, last, owners));
+                    (t == null ? 0 : t.queries()) + l.queries(), (t == null ? 0 : t.ownerSearches()) + l.searches(),
+                    found.getOrDefault(who, new SearchReport.RequesterSearches(0, 0)), first, last, owners));
         }
         return out;
     }

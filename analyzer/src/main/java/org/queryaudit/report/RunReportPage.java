@@ -19,6 +19,7 @@ public final class RunReportPage {
     static final int TOP_AGENCIES = 15;
     static final int AGENCY_ROWS = 500;
     static final int RESEARCH_ROWS = 200;
+    static final int TOP_OWNER_MONTHS = 12;
 
     private RunReportPage() {
     }
@@ -36,7 +37,7 @@ public final class RunReportPage {
 
     public static void write(FileSystem fs, Path file, Facts facts, List<AgencyReport.Line> lines,
                              Map<AgencyFolders.Requester, String> slugs, List<RuleCount> ruleCounts, RuleBook book,
-                             ResearchTables.Tables research) throws IOException {
+                             ResearchTables.Tables research, long violatingSearches, SearchMeasures measures) throws IOException {
         Map<String, Object> scope = new HashMap<>();
         scope.put("css", HtmlPage.css());
         scope.put("chartJs", HtmlPage.chartJs());
@@ -50,6 +51,7 @@ public final class RunReportPage {
         scope.put("incomplete", facts.incomplete());
         scope.put("hasIncomplete", !facts.incomplete().isEmpty());
         long events = 0;
+        long ownerSearches = 0;
         long federal = 0;
         long immigration = 0;
         long violations = 0;
@@ -58,6 +60,7 @@ public final class RunReportPage {
         long[] doors = new long[4];
         for (AgencyReport.Line l : lines) {
             events += l.queries();
+            ownerSearches += l.searches();
             federal += l.federalQueries();
             immigration += l.immigrationTagged();
             violations += l.violations();
@@ -71,6 +74,8 @@ public final class RunReportPage {
             doors[3] += l.byPathway()[4];
         }
         scope.put("events", events);
+        scope.put("ownerSearches", ownerSearches);
+        scope.put("violatingSearches", violatingSearches);
         scope.put("federal", federal);
         scope.put("immigration", immigration);
         scope.put("violations", violations);
@@ -91,6 +96,8 @@ public final class RunReportPage {
         data.put("pathwayCounts", List.of(doors[0], doors[1], doors[2], doors[3]));
         data.put("rules", ruleCounts.stream().map(RuleCount::ruleId).toList());
         data.put("ruleCounts", ruleCounts.stream().map(RuleCount::count).toList());
+        ownerMonthChart(data, research.ownerMonths(), measures);
+        scope.put("topOwnerMonths", TOP_OWNER_MONTHS);
         scope.put("data", HtmlPage.scriptJson(data));
 
         List<AgencyReport.Line> shown = lines.stream()
@@ -108,6 +115,7 @@ public final class RunReportPage {
             m.put("ownerState", l.ownerState());
             m.put("month", l.month());
             m.put("queries", l.queries());
+            m.put("searches", l.searches());
             m.put("federalQueries", l.federalQueries());
             m.put("immigrationTagged", l.immigrationTagged());
             m.put("violations", l.violations());
@@ -154,13 +162,38 @@ public final class RunReportPage {
                         "front door: shared with explicitly; back door: national or statewide lookup; side door: an in-state search for a federal or immigration agency",
                         ResearchTables.DOORS, research.doors()),
                 table("Queries after a revocation", "access a state had cut off at the rule's date",
-                        ResearchTables.REVOCATION, research.revocation())));
+                        ResearchTables.REVOCATION, research.revocation()),
+                table("ALPR owners by month, in searches",
+                        "each owner's searches (a search released twice counted once), with long look-backs (over "
+                                + measures.lookbackDays() + " days), multi-network searches, blank and vague reasons, users"
+                                + " (hashed, per requesting agency) and searches off hours (" + measures.offHours().text()
+                                + " in the owner's zone); each beside the searches for which it could be known",
+                        ResearchTables.OWNER_MONTHS, research.ownerMonths()),
+                table("Top requesters per ALPR owner and month", "most searches first, with their share of the owner's month",
+                        ResearchTables.TOP_REQUESTERS, research.topRequesters())));
         scope.put("directoryRows", facts.directoryRows());
         scope.put("patternCount", facts.patternCount());
         scope.put("inputs", facts.inputs());
         scope.put("hashed", facts.hashed());
         scope.put("keySource", facts.keySource());
         HtmlPage.write(fs, file, "report.mustache", scope);
+    }
+
+    /** The owner-months with most searches, and the shares a reader compares across them. */
+    private static void ownerMonthChart(Map<String, Object> data, ResearchTables.Table t, SearchMeasures measures) {
+        List<String> h = t.header();
+        List<List<Object>> top = t.rows().stream()
+                .sorted(Comparator.comparingLong((List<Object> r) -> (Long) r.get(h.indexOf("searches"))).reversed())
+                .limit(TOP_OWNER_MONTHS).toList();
+        data.put("ownerMonths", top.stream().map(r -> r.get(1) + " " + r.get(2)).toList());
+        for (String[] share : new String[][] {{"offHoursShare", "off_hours_share"}, {"blankShare", "blank_reason_share"},
+            {"vagueShare", "vague_reason_share"}, {"lookbackShare", "long_lookback_share"}}) {
+            int i = h.indexOf(share[1]);
+            data.put(share[0], top.stream().map(r -> r.get(i).toString().isEmpty() ? null : Double.valueOf(r.get(i).toString()))
+                    .toList());
+        }
+        data.put("offHours", measures.offHours().text());
+        data.put("lookbackDays", measures.lookbackDays());
     }
 
     private static Map<String, Object> table(String title, String note, String file, ResearchTables.Table t) {

@@ -59,27 +59,6 @@ public final class SearchReport {
                 col(QueryEvent.OWNER_STATE), col(QueryEvent.MONTH));
     }
 
-    /**
-     * Per agency_report row (by its {@link #line} hash), how many of its rows repeat a search
-     * already counted in that row: the row's searches are its queries less these. Only rows linked
-     * to others ({@code k:}, {@code x:}) can repeat, so a message log's rows ({@code r:}) are not
-     * shuffled at all. Search ids are compared by a 96-bit digest (Spark's xxhash64 and murmur3
-     * together), a distinct count over fixed-width values instead of text; two of 10 M search ids
-     * collide about once in 10^14 runs.
-     */
-    public static Map<Long, Long> repeatsPerLine(Dataset<Row> events) {
-        Map<Long, Long> out = new HashMap<>();
-        for (Row r : events.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
-                .groupBy(line().alias("l"), xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"), hash(col(QueryEvent.SEARCH_ID)).alias("t"))
-                .count()
-                .filter(col("count").gt(1))
-                .groupBy(col("l")).agg(sum(col("count").minus(1)))
-                .collectAsList()) {
-            out.put(r.getLong(0), r.getLong(1));
-        }
-        return out;
-    }
-
     /** A counted finding: one that is neither to review nor only to verify. */
     private static Column counted(Column v) {
         return v.getField("severity").notEqual(lit(Finding.REVIEW)).and(v.getField("severity").notEqual(lit(Finding.VERIFY)));
@@ -93,7 +72,7 @@ public final class SearchReport {
      * @param kept   the flagged events ({@link FlaggedReport#kept}): every row with a finding is one
      * @param events every event, for the owners each of those searches reached
      */
-    public static long write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> events) throws IOException {
+    public static Written write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> events) throws IOException {
         Column linkedBy = when(col(QueryEvent.SEARCH_ID).startsWith("k:"), lit("search key"))
                 .when(col(QueryEvent.SEARCH_ID).startsWith("x:"), lit("export search id")).otherwise(lit("row"));
         // The rows with a finding, summed per search: a few per cent of the events, already at hand.
@@ -135,10 +114,33 @@ public final class SearchReport {
                             coalesce(col("source_files"), lit(1)).alias("source_files"), col("rules"),
                             col(QueryEvent.REASON), col("first_row." + QueryEvent.SOURCE_FILE).alias("first_source_file"),
                             col("first_row." + QueryEvent.SOURCE_LINE).alias("first_source_line"))
-                    .orderBy(col(QueryEvent.REQUESTER_NAME), col("first_seen"), col(QueryEvent.SEARCH_ID));
-            return CsvTable.write(fs, file, searches);
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                long written = CsvTable.write(fs, file, searches.orderBy(col(QueryEvent.REQUESTER_NAME), col("first_seen"),
+                        col(QueryEvent.SEARCH_ID)));
+                Map<AgencyFolders.Requester, RequesterSearches> byRequester = new HashMap<>();
+                for (Row r : searches.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI))
+                        .agg(count(lit(1)), sum(col("owner_rows"))).collectAsList()) {
+                    byRequester.put(new AgencyFolders.Requester(r.getString(0), r.getString(1)),
+                            new RequesterSearches(r.getLong(2), r.getLong(3)));
+                }
+                return new Written(written, byRequester);
+            } finally {
+                searches.unpersist();
+            }
         } finally {
             found.unpersist();
         }
+    }
+
+    /** What searches.csv holds: its searches, and per requester how many and how many owners' rows show them. */
+    public record Written(long searches, Map<AgencyFolders.Requester, RequesterSearches> byRequester) {
+    }
+
+    /**
+     * One requester's searches with a counted finding (each once, however many owners' audits
+     * hold it) and the rows of the owners' audits that show them.
+     */
+    public record RequesterSearches(long searches, long ownerRows) implements java.io.Serializable {
     }
 }

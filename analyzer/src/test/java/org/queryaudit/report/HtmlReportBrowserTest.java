@@ -72,7 +72,7 @@ class HtmlReportBrowserTest {
     @Test
     void theRunReportDrawsItsChartsAndMatchesTheAgencyReport() throws Exception {
         Rendered r = render(out.resolve("report.html"), "report.png");
-        assertEquals("4", r.dom().body().attr("data-charts-drawn"), "all four charts drew pixels");
+        assertEquals("5", r.dom().body().attr("data-charts-drawn"), "all five charts drew pixels");
         List<CSVRecord> rows = csv(out.resolve("agency_report.csv"));
         Map<String, CSVRecord> byKey = new HashMap<>();
         for (CSVRecord c : rows) {
@@ -86,14 +86,19 @@ class HtmlReportBrowserTest {
             CSVRecord c = byKey.get(td.get(0).text() + "|" + td.get(3).text() + "|" + td.get(5).text());
             assertTrue(c != null, "page row not in agency_report.csv: " + tr.text());
             assertEquals(Long.parseLong(c.get("queries")), num(td.get(6)));
-            assertEquals(Long.parseLong(c.get("federal_queries")), num(td.get(7)));
-            assertEquals(Long.parseLong(c.get("immigration_tagged")), num(td.get(8)));
-            assertEquals(Long.parseLong(c.get("violations")), num(td.get(9)));
-            assertEquals(Long.parseLong(c.get("front_door")), num(td.get(10)));
-            assertEquals(Long.parseLong(c.get("back_door")), num(td.get(11)));
-            assertEquals(Long.parseLong(c.get("side_door")), num(td.get(12)));
+            assertEquals(Long.parseLong(c.get("searches")), num(td.get(7)));
+            assertEquals(Long.parseLong(c.get("federal_queries")), num(td.get(8)));
+            assertEquals(Long.parseLong(c.get("immigration_tagged")), num(td.get(9)));
+            assertEquals(Long.parseLong(c.get("violations")), num(td.get(10)));
+            assertEquals(Long.parseLong(c.get("front_door")), num(td.get(11)));
+            assertEquals(Long.parseLong(c.get("back_door")), num(td.get(12)));
+            assertEquals(Long.parseLong(c.get("side_door")), num(td.get(13)));
         }
         assertEquals(rows.stream().mapToLong(c -> Long.parseLong(c.get("queries"))).sum(), num(r.dom().getElementById("total-events")));
+        assertEquals(rows.stream().mapToLong(c -> Long.parseLong(c.get("searches"))).sum(),
+                num(r.dom().getElementById("total-owner-searches")));
+        assertEquals(csv(out.resolve("searches.csv")).size(), num(r.dom().getElementById("total-violating-searches")));
+        assertTrue(r.dom().text().contains("ALPR owners by month, in searches"), "the owner-month table is on the page");
         // Findings to verify (legal process shown) are in violations.csv but counted apart from the total.
         assertEquals(csv(out.resolve("violations.csv")).stream().filter(v -> !v.get("severity").equals("verify")).count(),
                 num(r.dom().getElementById("total-violations")));
@@ -108,6 +113,13 @@ class HtmlReportBrowserTest {
         long queries = csv(out.resolve("agency_report.csv")).stream().filter(c -> c.get("requester_name").equals("U.S. Border Patrol"))
                 .mapToLong(c -> Long.parseLong(c.get("queries"))).sum();
         assertEquals(queries, num(r.dom().getElementById("agency-queries")));
+        // The letter leads with searches: each once, however many owners' audits show it (searches.csv).
+        List<CSVRecord> searches = csv(out.resolve("searches.csv")).stream()
+                .filter(c -> c.get("requester_name").equals("U.S. Border Patrol")).toList();
+        assertEquals(searches.size(), num(r.dom().getElementById("agency-found-searches")));
+        assertEquals(searches.stream().mapToLong(c -> Long.parseLong(c.get("owner_rows"))).sum(),
+                num(r.dom().getElementById("agency-found-rows")));
+        assertTrue(searches.size() < num(r.dom().getElementById("agency-found-rows")), "one search in three owners' audits");
         assertEquals(csv(dir.resolve("violations.csv")).size(), num(r.dom().getElementById("agency-violations")));
         assertEquals(csv(dir.resolve("violations.csv")).size(), r.dom().select("#evidence-table tbody tr").size());
         assertTrue(r.dom().select("#rule-table").text().contains("CA-ALPR-SB34"));

@@ -1,0 +1,147 @@
+package org.queryaudit.report;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.hour;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.unix_seconds;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.reference.UsStates;
+import org.queryaudit.tag.TagStage;
+
+/**
+ * The events counted at the search grain, per agency_report row (issue 16), in one shuffle:
+ * how many searches the row's events are (a search released twice, or seen twice in one
+ * owner's audit, is one), and, for ALPR audits, what the published analyses describe of those
+ * searches: long look-backs, multi-network searches, blank and vague reasons, off-hours
+ * searches in the owner's zone, and distinct (hashed) users. Each measure comes with the count
+ * of searches for which it could be known. Two rows of one search take the least redacted
+ * copy's values: a reason redacted in one release and written in the other is known.
+ */
+public final class SearchGrain {
+    /** ALPR rows, whose audits carry the measures below. */
+    static final String ALPR = "ALPR";
+    private static final String[] FLAGS = {"alpr", "lookback_known", "long_lookback", "networks_known", "multi_network",
+        "reason_known", "blank_reason", "vague_reason", "hour_known", "off_hours", "user_known"};
+
+    private SearchGrain() {
+    }
+
+    /**
+     * What one agency_report row's events are at the search grain.
+     *
+     * @param searches     distinct searches among the row's events
+     * @param alprSearches of those, searches in ALPR audits (the measures below count only these)
+     * @param users        distinct requester users (compared by hash; never shown) among ALPR searches with a known user
+     */
+    public record LineSearches(long searches, long alprSearches, long lookbackKnown, long longLookback, long networksKnown,
+                               long multiNetwork, long reasonKnown, long blankReason, long vagueReason, long hourKnown,
+                               long offHours, long userKnown, long users) {
+        static final LineSearches NONE = new LineSearches(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * Per agency_report row (by its {@link SearchReport#line} hash). Rows linked to others
+     * ({@code k:}, {@code x:}) are grouped by a 96-bit digest of their search id (Spark's
+     * xxhash64 and murmur3 together; two of 10 M ids collide about once in 10^14 runs); a message
+     * log's rows ({@code r:}) are each their own search and skip that shuffle.
+     */
+    public static Map<Long, LineSearches> perLine(Dataset<Row> events, SearchMeasures m, UsStates states) {
+        Column alpr = col(QueryEvent.SOURCE_SYSTEM).equalTo(lit(ALPR));
+        List<Column> zones = new ArrayList<>();
+        states.names().keySet().forEach(code -> {
+            zones.add(lit(code));
+            zones.add(lit(states.zoneOf(code)));
+        });
+        Column zone = try_element_at(org.apache.spark.sql.functions.map(zones.toArray(Column[]::new)), col(QueryEvent.OWNER_STATE));
+        Column localHour = hour(from_utc_timestamp(col(QueryEvent.OCCURRED_AT), zone));
+        Column offHours = m.offHours().from() <= m.offHours().to()
+                ? localHour.geq(m.offHours().from()).and(localHour.lt(m.offHours().to()))
+                : localHour.geq(m.offHours().from()).or(localHour.lt(m.offHours().to()));
+        Column lookbackKnown = alpr.and(col(QueryEvent.TIME_FRAME_START).isNotNull()).and(col(QueryEvent.TIME_FRAME_END).isNotNull());
+        Column reasonKnown = alpr.and(not(array_contains(col(QueryEvent.REDACTED_FIELDS), QueryEvent.REASON)));
+        Column hourKnown = alpr.and(zone.isNotNull()).and(col(QueryEvent.OCCURRED_AT).isNotNull());
+        Column userKnown = alpr.and(col(QueryEvent.REQUESTER_USER).isNotNull())
+                .and(not(array_contains(col(QueryEvent.REDACTED_FIELDS), QueryEvent.REQUESTER_USER)));
+        Column[] flags = {
+            alpr,
+            lookbackKnown,
+            lookbackKnown.and(unix_seconds(col(QueryEvent.TIME_FRAME_END)).minus(unix_seconds(col(QueryEvent.TIME_FRAME_START)))
+                    .gt(m.lookbackDays() * 86_400L)),
+            alpr.and(col(QueryEvent.NETWORKS_SEARCHED).isNotNull()),
+            alpr.and(col(QueryEvent.NETWORKS_SEARCHED).gt(1)),
+            reasonKnown,
+            reasonKnown.and(col(QueryEvent.REASON).isNull().or(trim(col(QueryEvent.REASON)).equalTo(""))),
+            reasonKnown.and(array_contains(col(TagStage.TAGS), "vague_reason")),
+            hourKnown,
+            hourKnown.and(offHours),
+            userKnown,
+        };
+        List<Column> rowFlags = new ArrayList<>();
+        rowFlags.add(SearchReport.line().alias("l"));
+        for (int i = 0; i < flags.length; i++) {
+            rowFlags.add(when(flags[i], 1).otherwise(0).alias(FLAGS[i]));
+        }
+        rowFlags.add(when(userKnown, xxhash64(col(QueryEvent.REQUESTER_USER))).alias("u"));
+
+        // A search's rows in one owner's audit: the least redacted copy's values (a flag any copy shows).
+        List<Column> perSearch = new ArrayList<>();
+        for (String f : FLAGS) {
+            perSearch.add(max(col(f)).alias(f));
+        }
+        perSearch.add(min(col("u")).alias("u"));
+        Dataset<Row> linked = events.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
+                .select(concat(rowFlags, xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"), hash(col(QueryEvent.SEARCH_ID)).alias("t")))
+                .groupBy(col("l"), col("s"), col("t"))
+                .agg(count(lit(1)).alias("n"), perSearch.toArray(Column[]::new))
+                .drop("s", "t");
+        Dataset<Row> single = events.filter(col(QueryEvent.SEARCH_ID).startsWith("r:"))
+                .select(concat(rowFlags, lit(1L).alias("n")));
+        List<String> order = new ArrayList<>(List.of("l", "n"));
+        order.addAll(List.of(FLAGS));
+        order.add("u");
+        Dataset<Row> searches = linked.selectExpr(order.toArray(String[]::new)).unionByName(single.selectExpr(order.toArray(String[]::new)));
+
+        List<Column> perLine = new ArrayList<>();
+        perLine.add(count(lit(1)).alias("searches"));
+        for (String f : FLAGS) {
+            perLine.add(sum(col(f)));
+        }
+        perLine.add(countDistinct(col("u")));
+        Map<Long, LineSearches> out = new HashMap<>();
+        for (Row r : searches.groupBy(col("l")).agg(perLine.get(0), perLine.subList(1, perLine.size()).toArray(Column[]::new)).collectAsList()) {
+            long[] v = new long[r.size() - 1];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.getLong(i + 1);
+            }
+            out.put(r.getLong(0), new LineSearches(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]));
+        }
+        return out;
+    }
+
+    private static Column[] concat(List<Column> first, Column... more) {
+        List<Column> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all.toArray(Column[]::new);
+    }
+}
