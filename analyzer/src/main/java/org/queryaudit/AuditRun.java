@@ -127,9 +127,11 @@ public final class AuditRun {
                         new org.apache.hadoop.fs.Path(store.root(), MonthlyStore.KEY).toString());
         UsStates states = UsStates.shipped();
         Period period = Period.of(opt);
+        org.queryaudit.classify.AccessAgreements agreements = org.queryaudit.classify.AccessAgreements.shipped();
         EventPass pass = new EventPass(states, markers, new ResolveStage(new AgencyResolver(run.directory(), states)),
-                new ReasonTagger(run.tagRules(), states), new SharingIndex(shares), new RuleEvaluator(run.rules(), run.legalProcess()),
-                sensitive, period);
+                new ReasonTagger(run.tagRules(), states), new SharingIndex(shares),
+                new RuleEvaluator(run.rules(), run.legalProcess(), agreements, states), sensitive, period,
+                org.queryaudit.reference.MessageKeys.shipped(), agreements, run.directory().destinations());
         // Not "_staged": Spark treats a leaf path starting with '_' or '.' as hidden.
         org.apache.hadoop.fs.Path staged = out.file("staged.parquet");
         try {

@@ -25,6 +25,9 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.queryaudit.classify.AccessAgreements;
+import org.queryaudit.ingest.AgencyDestinations;
+import org.queryaudit.reference.MessageKeys;
 import org.queryaudit.classify.EventFacts;
 import org.queryaudit.classify.Pathway;
 import org.queryaudit.classify.SharingIndex;
@@ -94,6 +97,10 @@ public final class EventPass implements Serializable {
     private static final int TAGS = SCHEMA.fieldIndex(org.queryaudit.tag.TagStage.TAGS);
     private static final int EVIDENCE = SCHEMA.fieldIndex(org.queryaudit.tag.TagStage.EVIDENCE);
     private static final int PATHWAY = SCHEMA.fieldIndex(org.queryaudit.classify.ClassifyStage.PATHWAY);
+    private static final int DATA_CLASS = SCHEMA.fieldIndex(org.queryaudit.classify.ClassifyStage.DATA_CLASS);
+    private static final int AGREEMENT = SCHEMA.fieldIndex(org.queryaudit.classify.ClassifyStage.AGREEMENT);
+    private static final int OCCURRED_AT = SCHEMA.fieldIndex(QueryEvent.OCCURRED_AT);
+    private static final int QUERY_TYPE = SCHEMA.fieldIndex(QueryEvent.QUERY_TYPE);
     private static final int VIOLATIONS = SCHEMA.fieldIndex(EvaluateStage.VIOLATIONS);
     private static final int KIND = SCHEMA.fieldIndex(ROW_KIND);
     private static final int P_QUARANTINE = ParsedRows.SCHEMA.fieldIndex(ParsedRows.QUARANTINE_REASON);
@@ -108,9 +115,16 @@ public final class EventPass implements Serializable {
     private final SensitiveValues sensitive;
     private final Period period;
     private final PersonalData personal;
+    private final MessageKeys keys;
+    private final AccessAgreements agreements;
+    private final AgencyDestinations destinations;
 
     public EventPass(UsStates states, RedactionMarkers markers, ResolveStage resolve, ReasonTagger tagger, SharingIndex sharing,
-                     RuleEvaluator evaluator, SensitiveValues sensitive, Period period) {
+                     RuleEvaluator evaluator, SensitiveValues sensitive, Period period, MessageKeys keys,
+                     AccessAgreements agreements, AgencyDestinations destinations) {
+        this.keys = keys;
+        this.agreements = agreements;
+        this.destinations = destinations;
         this.states = states;
         this.markers = markers;
         this.resolve = resolve;
@@ -127,7 +141,8 @@ public final class EventPass implements Serializable {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EventPass pass = this;
         JavaRDD<InternalRow> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
-                .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers, pass.personal)));
+                .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers, pass.personal,
+                        pass.destinations)));
         // Rows are made in Spark's own representation: converting a Row per event cost a fifth of the pass.
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), SCHEMA, false);
     }
@@ -187,14 +202,20 @@ public final class EventPass implements Serializable {
         v[TAGS] = why.tags();
         v[EVIDENCE] = why.evidence();
 
+        String dataClass = keys.dataClass((String) v[SOURCE_SYSTEM], (String) v[QUERY_TYPE]);
+        v[DATA_CLASS] = dataClass;
         EventFacts facts = new EventFacts((String) v[OWNER_AGENCY], ownerState, (String) v[SOURCE_SYSTEM], date,
                 (String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI], who.level(), who.state(), who.component(),
                 who.immigration(), why.tags(), (String) v[REASON], (String) v[LEGAL_PROCESS], null, who.basis(),
-                who.stateBasis(), who.stateAlternative());
-        String door = Pathway.of(facts, sharing);
-        v[PATHWAY] = door;
+                who.stateBasis(), who.stateAlternative(), dataClass, keys.ruleData(dataClass), (Instant) v[OCCURRED_AT],
+                (String) v[REQUESTER_USER], null);
+        // A federal query of a state's DMV records: the agreements decide the door where they are known.
+        AccessAgreements.Access access = Pathway.access(facts, agreements);
+        facts = access != null ? facts.withAccess(access) : facts.withPathway(Pathway.of(facts, sharing));
+        v[PATHWAY] = facts.pathway();
+        v[AGREEMENT] = access == null || access.agreement() == null ? null : access.agreement().id();
 
-        v[VIOLATIONS] = evaluator.evaluate(facts.withPathway(door));
+        v[VIOLATIONS] = evaluator.evaluate(facts);
 
         v[TARGET] = sensitive.protect((String) v[TARGET], redacted.contains(QueryEvent.TARGET));
         v[REQUESTER_USER] = sensitive.protect((String) v[REQUESTER_USER], redacted.contains(QueryEvent.REQUESTER_USER));
@@ -227,7 +248,7 @@ public final class EventPass implements Serializable {
     static {
         for (int i : new int[] {SOURCE_SYSTEM, SOURCE_FORMAT, OWNER_AGENCY, OWNER_STATE, MONTH, SOURCE_FILE, RESOLVED,
             SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.STATE), SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.DEPARTMENT),
-            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.COMPONENT), BASIS, PATHWAY, KIND,
+            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.COMPONENT), BASIS, PATHWAY, DATA_CLASS, AGREEMENT, KIND,
             SCHEMA.fieldIndex(ResolveStage.STATE_BASIS), SCHEMA.fieldIndex(ResolveStage.STATE_ALTERNATIVE)}) {
             REPEATING[i] = true;
         }
@@ -346,5 +367,6 @@ public final class EventPass implements Serializable {
         v[BASIS] = "none";
         v[INACTIVE] = false;
         v[PATHWAY] = "none";
+        v[DATA_CLASS] = "none";
     }
 }

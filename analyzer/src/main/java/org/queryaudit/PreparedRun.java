@@ -31,6 +31,13 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
         java.util.Set<String> components = new java.util.TreeSet<>(directory.components());
         components.add(org.queryaudit.resolve.AgencyResolver.OTHER_FEDERAL);
         rules.checkComponents(components);
+        for (String c : org.queryaudit.classify.AccessAgreements.shipped().components()) {
+            if (!components.contains(c)) {
+                throw new org.queryaudit.ingest.ConfigException(org.queryaudit.classify.AccessAgreements.RESOURCE + ": component '" + c
+                        + "' is none the agency directory gives a requester; use one of " + components);
+            }
+        }
+        org.queryaudit.reference.MessageKeys.shipped();
         LegalProcess legalProcess = LegalProcess.shipped();
         Configuration hadoop = hadoopConf();
         InputPlan plan = new InputPlanner(catalog, UsStates.shipped(), hadoop, opt.owner(), opt.ownerState()).plan(opt.inputs());

@@ -57,14 +57,14 @@ class DemoRunTest {
         assertEquals(new RowCounts(153, 152, 0, 1, 152), byName.get("11_1_2025-11_30_2025-The Colony TX PD-Network-Audit.csv"));
         assertEquals(new RowCounts(121, 121, 0, 0, 121), byName.get("11_1_2025-12_8_2025-Example_County_FL_SO-Audit.csv"));
         assertEquals(new RowCounts(81, 81, 0, 0, 81), byName.get("san-mateo-ca-pd-search-audit-2026-03.csv"));
-        assertEquals(new RowCounts(209, 208, 0, 1, 208), byName.get("wa-access-nlets-2025-11.csv"));
+        assertEquals(new RowCounts(212, 211, 0, 1, 211), byName.get("wa-access-nlets-2025-11.csv"));
         assertEquals(new RowCounts(123, 123, 0, 0, 123), byName.get("ny-dmv-portal-2025-10.csv"));
         assertEquals(new RowCounts(4, 4, 0, 0, 4), byName.get("SharedNetworks_2025_August_14-Lakewood.csv"));
         assertEquals(new RowCounts(25, 25, 0, 0, 25), byName.get("9_1_2025-9_30_2025-Mountain View CA PD-Network-Audit.csv"));
         assertEquals(new RowCounts(61, 61, 0, 0, 61), byName.get("3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv"));
         assertEquals(new RowCounts(61, 61, 0, 0, 61), byName.get("REDACTED - 3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv"),
                 "a re-release is read in full: its rows are other evidence of the same searches, not duplicates");
-        assertEquals(new RowCounts(1534, 1529, 1, 4, 1529), first.rows());
+        assertEquals(new RowCounts(1537, 1532, 1, 4, 1532), first.rows());
         for (JsonNode in : manifest.get("inputs")) {
             assertTrue(in.get("format").asText().startsWith("flock-") || in.get("format").asText().endsWith("-log"), in.toString());
         }
@@ -84,8 +84,8 @@ class DemoRunTest {
     @Test
     void theAgencyReportCountsEveryEventOnce() throws IOException {
         List<CSVRecord> rows = csv(tmp.resolve("a/agency_report.csv"));
-        assertEquals(1521, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
-                "1529 accepted rows less the 8 rows of the two sharing files");
+        assertEquals(1524, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
+                "1532 accepted rows less the 8 rows of the two sharing files");
         CSVRecord usbp = rows.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")
                 && r.get("owner_agency").equals("Lakewood WA PD")).findFirst().orElseThrow();
         assertEquals("2", usbp.get("queries"));
@@ -127,9 +127,18 @@ class DemoRunTest {
                 .filter(r -> r.get("requester_name").equals("Boise ID PD")).findFirst().orElseThrow();
         assertEquals(List.of("1", "0", "1"), List.of(boise.get("queries"), boise.get("immigration_tagged"), boise.get("back_door")),
                 "counted in the report (back door), not listed");
-        CSVRecord lesc = flagged(f, "VTICE0900", "");
-        assertEquals(List.of("ICE-ERO", "directory ORI", "missing_reason"), List.of(lesc.get("requester_component"),
-                lesc.get("resolution_basis"), lesc.get("tags")));
+        // Issue 17: an immigration status query sent to ICE's LESC is not Washington's data.
+        CSVRecord iaq = flagged(f, "WA0270000", "ICE DETAINER CHECK");
+        assertEquals(List.of("ICE Law Enforcement Support Center (Williston VT)", "US", "immigration_status", "immigration", ""),
+                List.of(iaq.get("owner_agency"), iaq.get("owner_state"), iaq.get("data_class"), iaq.get("tags"),
+                        iaq.get("violation_rules")));
+        CSVRecord iq = flagged(f, "WAICE0800", "IMMIGRATION");
+        assertTrue(f.stream().anyMatch(r -> r.get("query_type").equals("IQ") && r.get("data_class").equals("criminal_history")
+                && r.get("violation_rules").isEmpty()), "a criminal-history query is not DMV data: no DMV rule applies");
+        assertEquals("WAICE0800", iq.get("requester_ori"));
+        CSVRecord fbi = flagged(f, "WAFBI0000", "FUGITIVE");
+        assertEquals(List.of("back_door", "", ""), List.of(fbi.get("pathway"), fbi.get("access_agreement"), fbi.get("violation_rules")),
+                "a federal party with no agreement on file: the back door, and no rule broken");
         assertEquals("ORI pattern", flagged(f, "WACBP0300", "BORDER CROSSING").get("resolution_basis"));
         assertEquals("", flagged(f, "WACBP0300", "BORDER CROSSING").get("tags"), "CBP without an immigration reason");
         for (String trap : List.of("ice sales H&S 11379", "DHS AOD welfare check", "PC 287 theft", "Marshall St burglary",
@@ -139,8 +148,8 @@ class DemoRunTest {
         }
         assertTrue(f.stream().noneMatch(r -> r.get("requester_name").equals("Illinois State Police")
                 && r.get("immigration_agency").equals("true")), "Police is not ICE");
-        assertEquals(21, f.stream().filter(r -> r.get("tags").contains("immigration")).count(),
-                "the 20 planted rows of planted.csv with immigration reasons (Tacoma's twice: its month is released twice), and nothing else");
+        assertEquals(24, f.stream().filter(r -> r.get("tags").contains("immigration")).count(),
+                "the 23 planted rows of planted.csv with immigration reasons (Tacoma's twice: its month is released twice), and nothing else");
         assertEquals(1, f.stream().filter(r -> r.get("tags").contains("federal_assist")).count());
     }
 
@@ -149,8 +158,23 @@ class DemoRunTest {
         List<CSVRecord> v = csv(tmp.resolve("a/violations.csv"));
         Map<String, Long> byRule = new java.util.TreeMap<>();
         v.forEach(r -> byRule.merge(r.get("rule_id"), 1L, Long::sum));
-        assertEquals(Map.of("CA-ALPR-SB34", 14L, "IL-ALPR-2-130", 1L, "NY-DMV-GREEN-LIGHT", 3L, "WA-ACCESS-IMMIGRATION", 5L,
-                "WA-DOL-KWW", 5L, "WA-NLETS-ICE-CUTOFF", 3L), byRule);
+        v.stream().filter(r -> r.get("owner_state").equals("NL")).forEach(r -> byRule.merge(r.get("rule_id"), -1L, Long::sum));
+        byRule.values().removeIf(n -> n == 0);
+        assertEquals(Map.of("CA-ALPR-SB34", 14L, "IL-ALPR-2-130", 1L, "NY-DMV-GREEN-LIGHT", 3L, "WA-ACCESS-IMMIGRATION", 4L,
+                "WA-DOL-KWW", 4L, "WA-DOL-ACCESS-ENDED", 2L), byRule, "besides the broadcast");
+        // Issue 17: ICE's one broadcast (NL) is checked against every state whose DMV rules bar federal immigration agencies.
+        List<CSVRecord> nl = v.stream().filter(r -> r.get("owner_state").equals("NL")).toList();
+        assertEquals(1, nl.stream().map(r -> r.get("event_id")).distinct().count());
+        assertTrue(nl.stream().allMatch(r -> r.get("requester_ori").equals("WAICE0800")
+                && r.get("explanation").contains("through an Nlets multi-state broadcast (NL)")), "each finding names the broadcast");
+        java.util.Set<String> barring = new java.util.TreeSet<>();
+        org.queryaudit.evaluate.RuleBook.load(null).rules().stream().filter(r -> r.data().equals("dmv") && !r.afterAgreementEnd()
+                && (r.requesters().contains("federal_immigration") || r.requesters().contains("federal_any") || r.requesters().contains("any"))
+                && (r.purposes().contains("immigration") || r.purposes().contains("any"))
+                && (r.effectiveFrom() == null || !r.effectiveFrom().isAfter(java.time.LocalDate.parse("2025-11-10"))))
+                .forEach(r -> barring.add(r.state()));
+        assertEquals(barring, new java.util.TreeSet<>(nl.stream().map(r -> r.get("rule_id").substring(0, 2)).toList()),
+                "the states the broadcast's findings name are those whose DMV rules bar an immigration query");
         Map<String, Long> ca = new java.util.TreeMap<>();
         v.stream().filter(r -> r.get("rule_id").equals("CA-ALPR-SB34"))
                 .forEach(r -> ca.put(r.get("requester_name") + " / " + r.get("pathway") + " / " + r.get("severity"), 1L));
@@ -166,11 +190,17 @@ class DemoRunTest {
         CSVRecord usbp = v.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")).findFirst().orElseThrow();
         assertEquals("U.S. Border Patrol searched Los Altos CA PD's ALPR data on 2025-09-03; California law bars sharing ALPR "
                 + "data with federal agencies (Civ. Code 1798.90.55(b)).", usbp.get("explanation"));
-        assertEquals(List.of("verify", "high", "high"), v.stream().filter(r -> r.get("rule_id").equals("NY-DMV-GREEN-LIGHT"))
+        assertEquals(List.of("verify", "high", "high"), v.stream().filter(r -> r.get("rule_id").equals("NY-DMV-GREEN-LIGHT")
+                        && r.get("owner_state").equals("NY"))
                 .map(r -> r.get("severity")).toList(), "judicial warrant, administrative warrant, none");
-        assertEquals(List.of("2025-11-20", "2025-11-24", "2025-11-25"), v.stream()
-                .filter(r -> r.get("rule_id").equals("WA-NLETS-ICE-CUTOFF")).map(r -> r.get("occurred_at").substring(0, 10)).toList());
-        assertTrue(v.stream().filter(r -> r.get("rule_id").equals("WA-NLETS-ICE-CUTOFF")).allMatch(r -> r.get("severity").equals("critical")));
+        assertEquals(List.of("2025-11-20", "2025-11-24"), v.stream()
+                .filter(r -> r.get("rule_id").equals("WA-DOL-ACCESS-ENDED")).map(r -> r.get("occurred_at").substring(0, 10)).toList());
+        assertTrue(v.stream().filter(r -> r.get("rule_id").equals("WA-DOL-ACCESS-ENDED"))
+                .allMatch(r -> r.get("severity").equals("critical") && r.get("access_agreement").equals("WA-ACCESS-ICE")
+                        && r.get("pathway").equals("back_door")), "after the end of WA-ACCESS-ICE");
+        assertTrue(v.stream().filter(r -> r.get("requester_ori").equals("WACBP0300"))
+                .allMatch(r -> r.get("pathway").equals("front_door") && r.get("access_agreement").equals("WA-ACCESS-CBP")),
+                "CBP under its live access: the front door");
         assertTrue(v.stream().noneMatch(r -> r.get("reason").equals("BORDER CROSSING")), "CBP without an immigration reason");
         assertTrue(v.stream().noneMatch(r -> r.get("owner_state").equals("TX")), "Texas restricts nothing");
         List<CSVRecord> f = csv(tmp.resolve("a/flagged.csv"));
@@ -384,7 +414,7 @@ class DemoRunTest {
         }
         List<org.apache.spark.sql.Row> rows = events.select(org.apache.spark.sql.functions.concat_ws("\u0001",
                 texts.toArray(org.apache.spark.sql.Column[]::new))).collectAsList();
-        assertEquals(1521, rows.size(), "every event of the demo read back");
+        assertEquals(1524, rows.size(), "every event of the demo read back");
         for (org.apache.spark.sql.Row row : rows) {
             String text = row.getString(0);
             for (String secret : secrets) {

@@ -13,25 +13,53 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
                          String requesterName, String requesterOri, String level, String requesterState,
                          String component, boolean immigrationAgency, List<String> tags, String reason,
                          String legalProcess, String pathway, String resolutionBasis, String stateBasis,
-                         String stateAlternative) implements Serializable {
+                         String stateAlternative, String dataClass, String dataKind, java.time.Instant occurredAt,
+                         String account, AccessAgreements.Access access) implements Serializable {
     public EventFacts {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Facts of an ALPR audit's or a DMV portal's query, whose data is ALPR data or DMV records. */
+    public EventFacts(String ownerAgency, String ownerState, String sourceSystem, LocalDate localDate, String requesterName,
+                      String requesterOri, String level, String requesterState, String component, boolean immigrationAgency,
+                      List<String> tags, String reason, String legalProcess, String pathway, String resolutionBasis,
+                      String stateBasis, String stateAlternative) {
+        this(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level, requesterState, component,
+                immigrationAgency, tags, reason, legalProcess, pathway, resolutionBasis, stateBasis, stateAlternative,
+                "ALPR".equals(sourceSystem) ? "alpr" : "dmv", "ALPR".equals(sourceSystem) ? "alpr" : "dmv", null, null, null);
     }
 
     /** The same facts once the door is known. */
     public EventFacts withPathway(String door) {
         return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
                 requesterState, component, immigrationAgency, tags, reason, legalProcess, door, resolutionBasis, stateBasis,
-                stateAlternative);
+                stateAlternative, dataClass, dataKind, occurredAt, account, access);
+    }
+
+    /** The same facts with what the access agreements say of the query. */
+    public EventFacts withAccess(AccessAgreements.Access a) {
+        return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
+                requesterState, component, immigrationAgency, tags, reason, legalProcess, a == null ? pathway : a.door(),
+                resolutionBasis, stateBasis, stateAlternative, dataClass, dataKind, occurredAt, account, a);
+    }
+
+    /**
+     * A broadcast's facts as one member state sees them: that state owns the data reached, and
+     * its calendar dates the query.
+     */
+    public EventFacts forMember(String state, String stateName, LocalDate day) {
+        return new EventFacts(stateName + ", through an Nlets multi-state broadcast (NL)", state, sourceSystem, day, requesterName, requesterOri,
+                level, requesterState, component, immigrationAgency, tags, reason, legalProcess, pathway, resolutionBasis,
+                stateBasis, stateAlternative, dataClass, dataKind, occurredAt, account, null);
     }
 
     public boolean tagged(String tag) {
         return tags.contains(tag);
     }
 
-    /** ALPR data, or DMV records (portals and Nlets alike). */
-    public String dataKind() {
-        return "ALPR".equals(sourceSystem) ? "alpr" : "dmv";
+    /** A multi-state broadcast, checked against each member state's rules. */
+    public boolean broadcast() {
+        return org.queryaudit.ingest.QueryEvent.BROADCAST_OWNER.equals(ownerState);
     }
 
     public String requesterDisplay() {

@@ -18,6 +18,18 @@ public final class Pathway {
     private Pathway() {
     }
 
+    /**
+     * For a federal query of one state's DMV records (Nlets or the DMV's portal), what the access
+     * agreements say (issue 17); null for anything else, or where they list none for that state
+     * and channel.
+     */
+    public static AccessAgreements.Access access(EventFacts f, AccessAgreements agreements) {
+        if (!"federal".equals(f.level()) || !"dmv".equals(f.dataKind()) || f.broadcast() || "ALPR".equals(f.sourceSystem())) {
+            return null;
+        }
+        return agreements.access(f.ownerState(), f.sourceSystem(), f.localDate(), f.component(), f.requesterOri(), f.account());
+    }
+
     public static String of(EventFacts f, SharingIndex sharing) {
         if (RequesterClasses.outside(f)) {
             if (!sharing.knows(f.ownerAgency())) {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param sideDoor      also applies to an in-state search made, per its reason, for a restricted class
  * @param unlockedBy    legal process that permits the access: judicial_warrant, court_order, court_subpoena
  * @param revocation    access the state cut off at {@code effectiveFrom}: any later query is access after revocation
+ * @param afterAgreementEnd applies only to a query made after the requester's access agreement ended
+ *                      ({@link org.queryaudit.classify.AccessAgreements}): the agreement, not the rule, gives the date
  * @param effectiveTo   exclusive end, or null
  * @param cite          short citation for the one-sentence explanation
  * @param because       the explanation's clause; {class} is the matched requester class
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public record Rule(String state, String id, String data, String title, List<String> requesters, List<String> components,
                    List<String> purposes, List<String> presumedFor, boolean sideDoor, List<String> unlockedBy,
-                   boolean revocation, LocalDate effectiveFrom, LocalDate effectiveTo, String citation, String cite,
+                   boolean revocation, boolean afterAgreementEnd, LocalDate effectiveFrom, LocalDate effectiveTo, String citation, String cite,
                    String because, String summary, String notice, String status, String confidence, String verification,
                    String note, String source) implements Serializable {
     public Rule {

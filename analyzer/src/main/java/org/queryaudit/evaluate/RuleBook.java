@@ -37,7 +37,7 @@ public final class RuleBook implements Serializable {
     static final Set<String> STATUS = Set.of("enacted", "policy");
     static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
     private static final Set<String> RULE_KEYS = Set.of("id", "data", "title", "requesters", "components", "purposes",
-            "presumed_immigration_for", "side_door", "unlocked_by", "revocation", "effective_from", "effective_to",
+            "presumed_immigration_for", "side_door", "unlocked_by", "revocation", "after_agreement_end", "effective_from", "effective_to",
             "citation", "cite", "because", "summary", "notice", "status", "confidence", "verification", "note", "source");
     private final Map<String, RulePack> packs;
 
@@ -146,12 +146,13 @@ public final class RuleBook implements Serializable {
             LocalDate from = date(r, "effective_from", origin, id);
             LocalDate to = date(r, "effective_to", origin, id);
             boolean revocation = r.path("revocation").asBoolean(false);
-            if (revocation && from == null) {
-                throw err(origin, id, "effective_from", "a revocation needs the date access was cut off");
+            boolean afterAgreementEnd = r.path("after_agreement_end").asBoolean(false);
+            if (revocation && from == null && !afterAgreementEnd) {
+                throw err(origin, id, "effective_from", "a revocation needs the date access was cut off (or 'after_agreement_end: true')");
             }
             String because = text(r, "because", origin, id, true);
             rules.add(new Rule(state, id, data, text(r, "title", origin, id, true), requesters, list(r, "components"),
-                    purposes, list(r, "presumed_immigration_for"), r.path("side_door").asBoolean(false), unlocked, revocation,
+                    purposes, list(r, "presumed_immigration_for"), r.path("side_door").asBoolean(false), unlocked, revocation, afterAgreementEnd,
                     from, to, text(r, "citation", origin, id, true), text(r, "cite", origin, id, true), because,
                     text(r, "summary", origin, id, true), text(r, "notice", origin, id, false), status, confidence,
                     text(r, "verification", origin, id, false), text(r, "note", origin, id, false),

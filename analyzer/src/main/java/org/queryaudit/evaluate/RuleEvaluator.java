@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.queryaudit.classify.AccessAgreements;
 import org.queryaudit.classify.EventFacts;
+import org.queryaudit.classify.Pathway;
+import org.queryaudit.reference.UsStates;
 import org.queryaudit.classify.RequesterClasses;
 
 /**
@@ -16,15 +19,52 @@ public final class RuleEvaluator implements Serializable {
     /** Rules by owner state, then data kind (two look-ups: a joined key cost a string per event). */
     private final Map<String, Map<String, List<Rule>>> byStateAndData = new HashMap<>();
     private final LegalProcess legalProcess;
+    private final AccessAgreements agreements;
+    private final UsStates states;
 
     public RuleEvaluator(RuleBook book, LegalProcess legalProcess) {
+        this(book, legalProcess, AccessAgreements.NONE, UsStates.shipped());
+    }
+
+    public RuleEvaluator(RuleBook book, LegalProcess legalProcess, AccessAgreements agreements, UsStates states) {
         for (Rule r : book.rules()) {
-            byStateAndData.computeIfAbsent(r.state(), k -> new HashMap<>()).computeIfAbsent(r.data(), k -> new ArrayList<>()).add(r);
+            byStateAndData.computeIfAbsent(r.state(), k -> new java.util.TreeMap<>()).computeIfAbsent(r.data(), k -> new ArrayList<>()).add(r);
         }
         this.legalProcess = legalProcess;
+        this.agreements = agreements;
+        this.states = states;
     }
 
     public List<Finding> evaluate(EventFacts f) {
+        if (f.broadcast()) {
+            return broadcast(f);
+        }
+        return evaluateOwn(f, true);
+    }
+
+    /**
+     * A multi-state broadcast reaches every member state's records (Nlets copies a DQ, RQ or IQ
+     * sent to NL to every state that takes it): it is checked against each state whose rules
+     * cover the data, dated by that state's calendar, and each finding names the broadcast. A
+     * state's documentation duties (a stated reason on every query) bind the users of its own
+     * switch: another state's agency whose broadcast reaches it is not held to them.
+     */
+    private List<Finding> broadcast(EventFacts f) {
+        List<Finding> out = new ArrayList<>();
+        for (String state : new java.util.TreeSet<>(byStateAndData.keySet())) {
+            if (!byStateAndData.get(state).containsKey(f.dataKind())) {
+                continue;
+            }
+            java.time.LocalDate day = f.occurredAt() == null ? f.localDate()
+                    : f.occurredAt().atZone(java.time.ZoneId.of(states.zoneOf(state))).toLocalDate();
+            EventFacts member = f.forMember(state, states.nameOf(state), day);
+            AccessAgreements.Access access = Pathway.access(member, agreements);
+            out.addAll(evaluateOwn(access == null ? member : member.withAccess(access), state.equals(f.requesterState())));
+        }
+        return out;
+    }
+
+    private List<Finding> evaluateOwn(EventFacts f, boolean documentationDuties) {
         Map<String, List<Rule>> ofState = byStateAndData.get(f.ownerState());
         List<Rule> rules = ofState == null ? null : ofState.get(f.dataKind());
         if (rules == null) {
@@ -38,6 +78,12 @@ public final class RuleEvaluator implements Serializable {
         List<Finding> out = new ArrayList<>();
         for (Rule r : rules) {
             if (!inForce(r, f)) {
+                continue;
+            }
+            if (r.afterAgreementEnd() && (f.access() == null || !f.access().ended())) {
+                continue;
+            }
+            if (!documentationDuties && documentation(r)) {
                 continue;
             }
             if (!r.components().isEmpty() && (f.component() == null || !r.components().contains(f.component()))) {
@@ -108,7 +154,7 @@ public final class RuleEvaluator implements Serializable {
     private static Finding finding(Rule r, EventFacts f, String cls, boolean viaSide, String purposeBasis, String process,
                                    String doubt) {
         boolean unlocked = process != null && r.unlockedBy().contains(process);
-        boolean documentation = r.purposes().stream().allMatch(p -> p.equals("missing_reason") || p.equals("vague_reason"));
+        boolean documentation = documentation(r);
         String severity;
         if (doubt != null) {
             severity = Finding.REVIEW;
@@ -143,6 +189,17 @@ public final class RuleEvaluator implements Serializable {
         s.append(" on ").append(f.localDate()).append("; ");
         s.append(r.because().replace("{class}", RequesterClasses.label(cls)));
         s.append(" (").append(r.cite()).append(").");
+        String confidence = r.confidence();
+        if (r.afterAgreementEnd()) {
+            AccessAgreements.Agreement a = f.access().agreement();
+            s.append(" The agreement ").append(a.id()).append(" (").append(a.authority()).append(") ended on ").append(a.end())
+                    .append(": ").append(a.termination()).append(". Source: ").append(a.source()).append('.');
+            if (rank(a.confidence()) < rank(confidence)) {
+                confidence = a.confidence();
+                s.append(" The agreement's record is of ").append(a.confidence()).append(" confidence")
+                        .append(a.note() == null ? "." : ": " + a.note());
+            }
+        }
         if ("presumed".equals(purposeBasis)) {
             s.append(" The reason does not say; the purpose is presumed to be immigration enforcement because the requester is ")
                     .append(f.component()).append('.');
@@ -159,8 +216,21 @@ public final class RuleEvaluator implements Serializable {
         if (!"high".equals(r.confidence())) {
             s.append(" Rule confidence ").append(r.confidence()).append(r.note() == null ? "." : ": " + r.note());
         }
-        return new Finding(r.id(), r.citation(), severity, r.confidence(), r.status(),
+        return new Finding(r.id(), r.citation(), severity, confidence, r.status(),
                 "any".equals(purposeBasis) ? null : purposeBasis, process, r.notice(), s.toString());
+    }
+
+    /** A rule about the query's documentation (its stated reason), not about who may see the data. */
+    private static boolean documentation(Rule r) {
+        return r.purposes().stream().allMatch(p -> p.equals("missing_reason") || p.equals("vague_reason"));
+    }
+
+    private static int rank(String confidence) {
+        return switch (confidence) {
+            case "high" -> 2;
+            case "medium" -> 1;
+            default -> 0;
+        };
     }
 
     private static String sideLabel(EventFacts f) {

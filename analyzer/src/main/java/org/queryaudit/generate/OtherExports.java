@@ -52,13 +52,14 @@ final class OtherExports {
     /** One message-log row. */
     static List<String> nletsCells(GenRow g, String destination, Random r) {
         String key = g.type();
+        String to = g.destination() == null ? destination : g.destination();
         String query = switch (key) {
             case "DQ", "DR" -> "OLN/WDL" + g.target() + ".";
-            case "DNQ" -> "NAM/DOE,JOHN.DOB/19800101.SEX/M";
+            case "DNQ", "IQ", "FQ" -> "NAM/DOE,JOHN.DOB/19800101.SEX/M";
             case "IAQ" -> "NAM/DOE,JOHN.DOB/19800101.POB/MX";
             default -> "LIC/" + g.target() + ".LIS/" + destination;
         };
-        return List.of(NLETS_TIME.format(g.at()), key, g.ori(), destination, "U" + (1000 + r.nextInt(9000)),
+        return List.of(NLETS_TIME.format(g.at()), key, g.ori(), to, "U" + (1000 + r.nextInt(9000)),
                 "C" + (100000 + r.nextInt(900000)), "C", g.reason(), query, r.nextInt(5) == 0 ? "NO RECORD" : "HIT");
     }
 
@@ -95,7 +96,7 @@ final class OtherExports {
             int a = r.nextInt(agencies.size());
             rows.add(new GenRow(at, agencies.get(a), oris == null ? null : oris.get(a), Pools.user(r), Pools.pick(r, reasons),
                     Pools.caseNumber(r, at.atZone(java.time.ZoneOffset.UTC).getYear()),
-                    types == null ? null : Pools.pick(r, types), null, Pools.plate(r), false, 0));
+                    types == null ? null : Pools.pick(r, types), null, Pools.plate(r), false, 0, null));
         }
         return rows;
     }

@@ -204,12 +204,12 @@ public final class SampleLogs {
     private static List<GenRow> redactOthers(List<GenRow> rows, String owner, Random r) {
         return rows.stream().map(g -> new GenRow(g.at(), g.requester(), g.ori(),
                 owner.equals(g.requester()) ? g.user() : "REDACTED", g.reason(), g.caseNumber(), g.type(),
-                g.legalProcess(), r.nextInt(10) < 3 ? "***" : g.target(), g.planted(), g.lookbackDays())).toList();
+                g.legalProcess(), r.nextInt(10) < 3 ? "***" : g.target(), g.planted(), g.lookbackDays(), g.destination())).toList();
     }
 
     private static GenRow withRequester(GenRow g, String requester) {
         return new GenRow(g.at(), requester, g.ori(), g.user(), g.reason(), g.caseNumber(), g.type(), g.legalProcess(),
-                g.target(), g.planted(), g.lookbackDays());
+                g.target(), g.planted(), g.lookbackDays(), g.destination());
     }
 
     static Instant start(String month, String zone) {
@@ -226,7 +226,7 @@ public final class SampleLogs {
         for (Planted p : planted) {
             if (p.file.equals(file)) {
                 rows.add(new GenRow(p.at, p.requester, p.ori, Pools.user(r), p.reason, p.caseNumber, p.queryType,
-                        p.legalProcess, Pools.plate(r), true, p.lookbackDays));
+                        p.legalProcess, Pools.plate(r), true, p.lookbackDays, p.destination.isEmpty() ? null : p.destination));
             }
         }
         rows.sort(Comparator.comparing(GenRow::at));
@@ -235,7 +235,7 @@ public final class SampleLogs {
 
     /** A row of planted.csv. */
     record Planted(String file, Instant at, String requester, String ori, String reason, String caseNumber,
-                   String queryType, String legalProcess, int lookbackDays, String note) {
+                   String queryType, String legalProcess, int lookbackDays, String destination, String note) {
     }
 
     static List<Planted> planted() throws IOException {
@@ -246,7 +246,8 @@ public final class SampleLogs {
                 out.add(new Planted(rec.get("file"), OffsetDateTime.parse(rec.get("occurred_at")).toInstant(),
                         rec.get("requester"), rec.get("requester_ori"), rec.get("reason"), rec.get("case_number"),
                         rec.get("query_type"), rec.get("legal_process"),
-                        rec.get("lookback_days").isEmpty() ? 0 : Integer.parseInt(rec.get("lookback_days")), rec.get("note")));
+                        rec.get("lookback_days").isEmpty() ? 0 : Integer.parseInt(rec.get("lookback_days")), rec.get("destination"),
+                        rec.get("note")));
             }
         }
         return out;

@@ -136,7 +136,7 @@ public final class ScaleLogs {
                 : p < 600 ? "Big City CA PD" : Pools.pick(r, IN_STATE_CA);
         String user = org.equals("Big City CA PD") ? Pools.user(r) : "REDACTED";
         return new GenRow(at, org, null, user, reason(r), Pools.caseNumber(r, 2025), null, null,
-                r.nextInt(10) < 3 ? "***" : Pools.plate(r), false, 0);
+                r.nextInt(10) < 3 ? "***" : Pools.plate(r), false, 0, null);
     }
 
     static GenRow nletsRow(Random r, Instant at, Mix mix) {
@@ -146,6 +146,6 @@ public final class ScaleLogs {
                 : String.format("WA%07d", r.nextInt(2000) * 100);
         String key = Pools.pick(r, List.of("DQ", "DQ", "RQ", "RQ", "RQ", "DNQ", "RNQ", "RPQ"));
         String reason = r.nextInt(3) == 0 ? "" : reason(r).toUpperCase(java.util.Locale.ROOT);
-        return new GenRow(at, null, ori, Pools.user(r), reason, "", key, null, Pools.plate(r), false, 0);
+        return new GenRow(at, null, ori, Pools.user(r), reason, "", key, null, Pools.plate(r), false, 0, null);
     }
 }

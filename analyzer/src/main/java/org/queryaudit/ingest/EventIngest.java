@@ -49,8 +49,8 @@ public final class EventIngest {
      * @param personal masks personal data in free text and quarantined rows; null shows them (--show-sensitive)
      */
     public static Iterator<Object[]> rows(Iterator<FileSlice> slices, UsStates states, RedactionMarkers markers,
-                                          PersonalData personal) {
-        return new FlatRows(slices, states, markers, personal);
+                                          PersonalData personal, AgencyDestinations agencies) {
+        return new FlatRows(slices, states, markers, personal, agencies);
     }
 
     /**
@@ -109,10 +109,13 @@ public final class EventIngest {
         private final UsStates states;
         private final RedactionMarkers markers;
         private final PersonalData personal;
+        private final AgencyDestinations agencies;
         private SliceRows current;
 
-        FlatRows(Iterator<FileSlice> slices, UsStates states, RedactionMarkers markers, PersonalData personal) {
+        FlatRows(Iterator<FileSlice> slices, UsStates states, RedactionMarkers markers, PersonalData personal,
+                 AgencyDestinations agencies) {
             this.slices = slices;
+            this.agencies = agencies;
             this.states = states;
             this.markers = markers;
             this.personal = personal;
@@ -121,7 +124,7 @@ public final class EventIngest {
         @Override
         public boolean hasNext() {
             while ((current == null || !current.hasNext()) && slices.hasNext()) {
-                current = new SliceRows(slices.next(), states, markers, personal);
+                current = new SliceRows(slices.next(), states, markers, personal, agencies);
             }
             return current != null && current.hasNext();
         }

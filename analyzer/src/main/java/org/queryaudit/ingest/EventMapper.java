@@ -32,6 +32,9 @@ public final class EventMapper {
     private final InputFile file;
     private final FormatProfile profile;
     private final UsStates states;
+    private final AgencyDestinations agencies;
+    /** The state whose calendar cuts the current row's month: the owner's, or for a broadcast or an agency the sender's. */
+    private String calendarState;
     private final RedactionMarkers markers;
     private final PersonalData personal;
     private final TimestampReader times;
@@ -60,6 +63,7 @@ public final class EventMapper {
     private static final int I_SEARCH_ID = at(QueryEvent.SEARCH_ID);
     private static final int I_OWNER_AGENCY = at(QueryEvent.OWNER_AGENCY);
     private static final int I_OWNER_STATE = at(QueryEvent.OWNER_STATE);
+    private static final int I_REQUESTER_ORI = at(QueryEvent.REQUESTER_ORI);
     private static final int I_REQUESTER_NAME = at(QueryEvent.REQUESTER_NAME);
     private static final int I_OCCURRED_AT = at(QueryEvent.OCCURRED_AT);
     private static final int I_MONTH = at(QueryEvent.MONTH);
@@ -86,8 +90,10 @@ public final class EventMapper {
      * @param personal the personal-data masker for free text and quarantined rows, or null when
      *                 the user asked to see sensitive values (--show-sensitive)
      */
-    public EventMapper(FileBinding binding, UsStates states, RedactionMarkers markers, PersonalData personal) {
+    public EventMapper(FileBinding binding, UsStates states, RedactionMarkers markers, PersonalData personal,
+                       AgencyDestinations agencies) {
         this.personal = personal;
+        this.agencies = agencies;
         this.binding = binding;
         this.file = binding.file();
         this.profile = file.profile();
@@ -192,7 +198,7 @@ public final class EventMapper {
             v[I_REQUESTER_NAME] = v[I_OWNER_AGENCY];
         }
         Instant at = (Instant) v[I_OCCURRED_AT];
-        ZonedDateTime local = at.atZone(zones.computeIfAbsent(states.zoneOf((String) v[I_OWNER_STATE]), ZoneId::of));
+        ZonedDateTime local = at.atZone(zones.computeIfAbsent(states.zoneOf(calendarState), ZoneId::of));
         v[I_MONTH] = month(local.getYear(), local.getMonthValue());
         v[I_LOCAL_DATE] = local.toLocalDate();
         v[I_SOURCE_SYSTEM] = profile.sourceSystem();
@@ -223,11 +229,18 @@ public final class EventMapper {
         return v;
     }
 
-    /** Sets the owner columns; false (with an issue) when a destination names no known owner. */
+    /**
+     * Sets the owner columns; false (with an issue) when a destination names no known owner. A
+     * destination that is a federal agency (ICE's LESC for an IAQ) is never a state's data: its
+     * owner state is {@link QueryEvent#FEDERAL_OWNER}. A multi-state broadcast ({@code NL}) reaches
+     * every member state; the evaluator checks it against each. Both have their months cut in
+     * the sender's state's zone (the ORI's first two letters), else UTC.
+     */
     private boolean owner(Object[] v, List<String> issues) {
         if (profile.owner() == FormatProfile.OwnerFrom.FILE) {
             v[I_OWNER_AGENCY] = file.ownerAgency();
             v[I_OWNER_STATE] = file.ownerState();
+            calendarState = file.ownerState();
             return true;
         }
         String dest = destination;
@@ -235,18 +248,27 @@ public final class EventMapper {
             return false; // already reported as a required empty field
         }
         dest = dest.toUpperCase(Locale.ROOT);
+        String sender = v[I_REQUESTER_ORI] instanceof String ori && ori.length() >= 2 ? ori.substring(0, 2).toUpperCase(Locale.ROOT) : null;
+        String agency = agencies.agency(dest);
         if (dest.length() == 2 && states.isState(dest)) {
             v[I_OWNER_AGENCY] = states.nameOf(dest) + " (Nlets " + dest + ")";
             v[I_OWNER_STATE] = dest;
-        } else if (dest.equals("NL")) {
-            // A multi-state broadcast: every member state's data is searched.
+            calendarState = dest;
+        } else if (dest.equals(QueryEvent.BROADCAST_OWNER)) {
             v[I_OWNER_AGENCY] = "Nlets multi-state broadcast (NL)";
-            v[I_OWNER_STATE] = "NL";
+            v[I_OWNER_STATE] = QueryEvent.BROADCAST_OWNER;
+            calendarState = sender;
+        } else if (agency != null) {
+            v[I_OWNER_AGENCY] = agency;
+            v[I_OWNER_STATE] = QueryEvent.FEDERAL_OWNER;
+            calendarState = ORI.matcher(dest).matches() && states.isState(dest.substring(0, 2)) ? dest.substring(0, 2) : sender;
         } else if (ORI.matcher(dest).matches() && states.isState(dest.substring(0, 2))) {
             v[I_OWNER_AGENCY] = dest;
             v[I_OWNER_STATE] = dest.substring(0, 2);
+            calendarState = dest.substring(0, 2);
         } else {
-            issues.add("destination '" + dest + "' is neither a state code, NL, nor a 9-character ORI of a state");
+            issues.add("destination '" + dest + "' is neither a state code, NL, a federal agency in the directory, nor a"
+                    + " 9-character ORI of a state; add the agency to the directory (--directory) if it is one");
             return false;
         }
         return true;

@@ -22,6 +22,10 @@ public final class QueryEvent {
     public static final String SOURCE_FORMAT = "source_format";
     public static final String OWNER_AGENCY = "owner_agency";
     public static final String OWNER_STATE = "owner_state";
+    /** The owner state of a federal agency's data (an IAQ to ICE's LESC): no state's rules apply. */
+    public static final String FEDERAL_OWNER = "US";
+    /** The owner state of an Nlets multi-state broadcast, checked against every member state's rules. */
+    public static final String BROADCAST_OWNER = "NL";
     public static final String REQUESTER_NAME = "requester_name";
     public static final String REQUESTER_ORI = "requester_ori";
     public static final String REQUESTER_USER = "requester_user";

@@ -30,10 +30,10 @@ final class SliceRows implements Iterator<Object[]> {
     /** ... but no more than one slice back, and at least this (tests cut 4 KB slices). */
     static final long MIN_OVERLAP = 64L << 10;
 
-    SliceRows(FileSlice slice, UsStates states, RedactionMarkers markers, PersonalData personal) {
+    SliceRows(FileSlice slice, UsStates states, RedactionMarkers markers, PersonalData personal, AgencyDestinations agencies) {
         this.slice = slice;
         InputFile f = slice.binding().file();
-        this.mapper = new EventMapper(slice.binding(), states, markers, personal);
+        this.mapper = new EventMapper(slice.binding(), states, markers, personal, agencies);
         long start = slice.start();
         long line = slice.firstLine();
         try {

@@ -40,7 +40,7 @@ public final class FlaggedReport {
     static final List<String> COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
             QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
             ResolveStage.STATE, ResolveStage.DEPARTMENT, ResolveStage.COMPONENT, ResolveStage.IMMIGRATION, ResolveStage.BASIS,
-            ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, QueryEvent.QUERY_TYPE, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, ClassifyStage.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyStage.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
             TagStage.TAGS,
             TagStage.EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     private static final String LEGAL = "_legal_process";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.ingest.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 
@@ -28,13 +29,26 @@ public final class ResearchTables {
     public static final String REVOCATION = "after_revocation.csv";
     public static final String OWNER_MONTHS = "owner_months.csv";
     public static final String TOP_REQUESTERS = "top_requesters.csv";
+    public static final String NLETS_KEYS = "nlets_by_key.csv";
     static final List<String> OWNER_MONTH_HEADER = List.of(QueryEvent.OWNER_STATE, QueryEvent.OWNER_AGENCY, QueryEvent.MONTH,
             "rows", "searches", "federal_searches", "requesters", "user_known", "users", "searches_per_user", "long_lookback", "lookback_known",
             "long_lookback_share", "multi_network", "networks_known", "multi_network_share", "blank_reason", "vague_reason",
             "reason_known", "blank_reason_share", "vague_reason_share", "off_hours", "hour_known", "off_hours_share");
 
     /** The tables, as written. */
-    public record Tables(Table federal, Table doors, Table revocation, Table ownerMonths, Table topRequesters) {
+    public record Tables(Table federal, Table doors, Table revocation, Table ownerMonths, Table topRequesters, Table nletsKeys) {
+    }
+
+    /**
+     * What the access agreements say of a federal DMV query: under a live agreement, after the
+     * party's agreement ended, with none on file, or not known (no agreements listed for the
+     * state and channel): UW CHR's before and after a cut-off.
+     */
+    static String access(EventSummary.Cell c) {
+        if (c.agreement() != null) {
+            return "back_door".equals(c.pathway()) ? "after its end" : "under it";
+        }
+        return "back_door".equals(c.pathway()) ? "no agreement on file" : "agreements not known";
     }
 
     /** Column names and rows of one small table. */
@@ -49,10 +63,16 @@ public final class ResearchTables {
         Map<List<String>, long[]> federal = new HashMap<>();
         Map<List<String>, long[]> doors = new HashMap<>();
         Map<List<String>, long[]> revoked = new HashMap<>();
+        Map<List<String>, long[]> byKey = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             if (c.federal() && ("NLETS".equals(c.sourceSystem()) || "DMV_PORTAL".equals(c.sourceSystem()))) {
-                federal.computeIfAbsent(Arrays.asList(c.ownerState(), c.month(), c.queryType(), c.component()), k -> new long[1])[0]
-                        += c.queries();
+                federal.computeIfAbsent(Arrays.asList(c.ownerState(), c.month(), c.queryType(), c.dataClass(), c.component(),
+                        c.pathway(), c.agreement(), access(c)), k -> new long[1])[0] += c.queries();
+            }
+            if ("NLETS".equals(c.sourceSystem())) {
+                long[] k = byKey.computeIfAbsent(Arrays.asList(c.ownerState(), c.queryType(), c.dataClass()), x -> new long[2]);
+                k[0] += c.queries();
+                k[1] += c.federal() ? c.queries() : 0;
             }
             if ("ALPR".equals(c.sourceSystem())) {
                 long[] d = doors.computeIfAbsent(Arrays.asList(c.ownerAgency(), c.ownerState()),
@@ -73,12 +93,14 @@ public final class ResearchTables {
         List<String> doorHeader = new ArrayList<>(List.of(QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, "queries"));
         doorHeader.addAll(AgencyReport.PATHWAYS);
         return new Tables(
-                table(List.of(QueryEvent.OWNER_STATE, QueryEvent.MONTH, "message_key", "federal_component", "queries"), federal,
-                        new int[] {0, 1, 2, 3}),
+                table(List.of(QueryEvent.OWNER_STATE, QueryEvent.MONTH, "message_key", ClassifyStage.DATA_CLASS, "federal_component",
+                        ClassifyStage.PATHWAY, ClassifyStage.AGREEMENT, "access", "queries"), federal, new int[] {0, 1, 2, 4, 5, 6}),
                 table(doorHeader, doors, new int[] {1, 0}),
                 table(List.of(QueryEvent.OWNER_STATE, "rule_id", QueryEvent.MONTH, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI,
                         ResolveStage.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
-                ownerMonths(lines), topRequesters(lines, measures.topRequesters()));
+                ownerMonths(lines), topRequesters(lines, measures.topRequesters()),
+                table(List.of(QueryEvent.OWNER_STATE, "message_key", ClassifyStage.DATA_CLASS, "queries", "federal_queries"), byKey,
+                        new int[] {0, 1}));
     }
 
     /**
@@ -195,6 +217,7 @@ public final class ResearchTables {
         write(fs, new Path(folder, REVOCATION), t.revocation());
         write(fs, new Path(folder, OWNER_MONTHS), t.ownerMonths());
         write(fs, new Path(folder, TOP_REQUESTERS), t.topRequesters());
+        write(fs, new Path(folder, NLETS_KEYS), t.nletsKeys());
     }
 
     private static void write(FileSystem fs, Path file, Table t) throws IOException {

@@ -155,9 +155,12 @@ public final class RunReportPage {
         scope.put("hasReview", !reviewLines.isEmpty());
         scope.put("reviewTotal", review.values().stream().mapToLong(v -> v[0]).sum());
         scope.put("research", List.of(
-                table("Federal queries of DMV data by month, message key and federal component",
-                        "Nlets and DMV portal logs; compare with published totals such as 2,671,776 federal queries of Washington DOL data in January-November 2025",
+                table("Federal queries in Nlets and DMV portal logs by month, message key, data class, component and door",
+                        "Nlets and DMV portal logs; the door and the access agreement each query came under or after (agreements.yaml); compare with published totals such as 2,671,776 federal queries of Washington DOL data in January-November 2025",
                         ResearchTables.FEDERAL, research.federal()),
+                table("Nlets messages by key and data class",
+                        "what each message reached: driver and vehicle records (where DMV rules apply), criminal history, an immigration status query to ICE, or a key not in message-keys.yaml (unknown)",
+                        ResearchTables.NLETS_KEYS, research.nletsKeys()),
                 table("ALPR queries by door, per owner",
                         "front door: shared with explicitly; back door: national or statewide lookup; side door: an in-state search for a federal or immigration agency",
                         ResearchTables.DOORS, research.doors()),

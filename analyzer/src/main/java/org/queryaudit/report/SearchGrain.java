@@ -8,7 +8,8 @@ import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
@@ -97,39 +98,29 @@ public final class SearchGrain {
             hourKnown.and(offHours),
             userKnown,
         };
-        List<Column> rowFlags = new ArrayList<>();
-        rowFlags.add(SearchReport.line().alias("l"));
+        // The flags of a row as bits of one int: a search's copies are merged by one bit_or, and the
+        // aggregation buffer of 10 M distinct searches stays two columns wide.
+        Column bits = lit(0);
         for (int i = 0; i < flags.length; i++) {
-            rowFlags.add(when(flags[i], 1).otherwise(0).alias(FLAGS[i]));
+            bits = bits.bitwiseOR(when(flags[i], lit(1 << i)).otherwise(lit(0)));
         }
-        rowFlags.add(when(userKnown, xxhash64(col(QueryEvent.REQUESTER_USER))).alias("u"));
-
-        // A search's rows in one owner's audit: the least redacted copy's values (a flag any copy shows).
-        List<Column> perSearch = new ArrayList<>();
-        for (String f : FLAGS) {
-            perSearch.add(max(col(f)).alias(f));
-        }
-        perSearch.add(min(col("u")).alias("u"));
+        Column user = when(userKnown, xxhash64(col(QueryEvent.REQUESTER_USER)));
         Dataset<Row> linked = events.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
-                .select(concat(rowFlags, xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"), hash(col(QueryEvent.SEARCH_ID)).alias("t")))
-                .groupBy(col("l"), col("s"), col("t"))
-                .agg(count(lit(1)).alias("n"), perSearch.toArray(Column[]::new))
-                .drop("s", "t");
+                .groupBy(SearchReport.line().alias("l"), xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"),
+                        hash(col(QueryEvent.SEARCH_ID)).alias("t"))
+                .agg(bit_or(bits).alias("f"), min(user).alias("u"))
+                .select(col("l"), col("f"), col("u"));
         Dataset<Row> single = events.filter(col(QueryEvent.SEARCH_ID).startsWith("r:"))
-                .select(concat(rowFlags, lit(1L).alias("n")));
-        List<String> order = new ArrayList<>(List.of("l", "n"));
-        order.addAll(List.of(FLAGS));
-        order.add("u");
-        Dataset<Row> searches = linked.selectExpr(order.toArray(String[]::new)).unionByName(single.selectExpr(order.toArray(String[]::new)));
+                .select(SearchReport.line().alias("l"), bits.alias("f"), user.alias("u"));
+        Dataset<Row> searches = linked.unionByName(single);
 
         List<Column> perLine = new ArrayList<>();
-        perLine.add(count(lit(1)).alias("searches"));
-        for (String f : FLAGS) {
-            perLine.add(sum(col(f)));
+        for (int i = 0; i < FLAGS.length; i++) {
+            perLine.add(sum(shiftright(col("f"), i).bitwiseAND(lit(1))));
         }
         perLine.add(countDistinct(col("u")));
         Map<Long, LineSearches> out = new HashMap<>();
-        for (Row r : searches.groupBy(col("l")).agg(perLine.get(0), perLine.subList(1, perLine.size()).toArray(Column[]::new)).collectAsList()) {
+        for (Row r : searches.groupBy(col("l")).agg(count(lit(1)), perLine.toArray(Column[]::new)).collectAsList()) {
             long[] v = new long[r.size() - 1];
             for (int i = 0; i < v.length; i++) {
                 v[i] = r.getLong(i + 1);
@@ -137,11 +128,5 @@ public final class SearchGrain {
             out.put(r.getLong(0), new LineSearches(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]));
         }
         return out;
-    }
-
-    private static Column[] concat(List<Column> first, Column... more) {
-        List<Column> all = new ArrayList<>(first);
-        all.addAll(List.of(more));
-        return all.toArray(Column[]::new);
     }
 }

@@ -32,7 +32,7 @@ public final class ViolationsReport {
     /** The event's columns of a violation row; the finding's columns come before source_file. */
     static final List<String> EVENT_COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
             QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
-            ResolveStage.COMPONENT, ResolveStage.STATE, ResolveStage.BASIS, ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, QueryEvent.QUERY_TYPE, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            ResolveStage.COMPONENT, ResolveStage.STATE, ResolveStage.BASIS, ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, ClassifyStage.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyStage.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
             QueryEvent.LEGAL_PROCESS, TagStage.TAGS, QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     /** violations.csv's columns, in order. */
     static final List<String> HEADER;

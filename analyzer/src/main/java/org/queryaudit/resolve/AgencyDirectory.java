@@ -152,6 +152,28 @@ public final class AgencyDirectory implements Serializable {
         return rows;
     }
 
+    /**
+     * The Nlets destinations that are federal agencies (issue 17): the federal ORIs and line codes
+     * by name, then the federal ORI patterns in file order. A state's repository is never one.
+     */
+    public org.queryaudit.ingest.AgencyDestinations destinations() {
+        java.util.Map<String, String> exact = new java.util.LinkedHashMap<>();
+        List<org.queryaudit.ingest.AgencyDestinations.Named> patterns = new ArrayList<>();
+        for (DirectoryRow r : rows) {
+            if (!"federal".equals(r.level())) {
+                continue;
+            }
+            String name = r.name() != null ? r.name() : r.component() != null ? r.component() : r.key();
+            switch (r.kind()) {
+                case "ori", "line_code" -> exact.putIfAbsent(r.key(), name);
+                case "ori_pattern" -> patterns.add(new org.queryaudit.ingest.AgencyDestinations.Named(
+                        Pattern.compile(expand(r.key())), name));
+                default -> { }
+            }
+        }
+        return new org.queryaudit.ingest.AgencyDestinations(exact, patterns);
+    }
+
     public String version() {
         return version;
     }

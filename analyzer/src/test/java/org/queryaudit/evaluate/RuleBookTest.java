@@ -30,10 +30,9 @@ class RuleBookTest {
             assertTrue(List.of("enacted", "policy").contains(r.status()), r.id());
             assertFalse(r.because().isBlank(), r.id());
         }
-        Rule cutoff = book.rules().stream().filter(r -> r.id().equals("WA-NLETS-ICE-CUTOFF")).findFirst().orElseThrow();
-        assertTrue(cutoff.revocation());
+        Rule cutoff = book.rules().stream().filter(r -> r.id().equals("WA-DOL-ACCESS-ENDED")).findFirst().orElseThrow();
+        assertTrue(cutoff.revocation() && cutoff.afterAgreementEnd(), "the agreements give the dates");
         assertEquals("policy", cutoff.status(), "an administrative cut-off is not presented as a statute");
-        assertEquals(List.of("ICE-ERO", "ICE-HSI"), cutoff.components(), "CBP kept access");
         assertEquals("low", book.rules().stream().filter(r -> r.id().equals("NJ-MVC-2019-C271")).findFirst().orElseThrow().confidence());
     }
 

@@ -58,19 +58,88 @@ class RuleEvaluatorTest {
                 List.of("vague_reason"), "investigation")), "in state, no federal purpose");
     }
 
+    /** As the event pass does it: the access agreements decide the door of a federal DMV query. */
+    private final org.queryaudit.classify.AccessAgreements agreements = org.queryaudit.classify.AccessAgreements.shipped();
+    private final RuleEvaluator withAgreements = new RuleEvaluator(RuleBook.load(null), LegalProcess.shipped(), agreements,
+            org.queryaudit.reference.UsStates.shipped());
+
+    private EventFacts classified(EventFacts f) {
+        var access = org.queryaudit.classify.Pathway.access(f, agreements);
+        return access == null ? f : f.withAccess(access);
+    }
+
+    private List<String> agreed(EventFacts f) {
+        return withAgreements.evaluate(classified(f)).stream().map(Finding::ruleId).sorted().toList();
+    }
+
     @Test
     void washingtonIceBeforeAndAfterTheCutOffAndCbp() {
-        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"),
-                ids(nlets("2025-11-18", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null)));
-        List<Finding> after = evaluator.evaluate(nlets("2025-11-19", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null));
+        EventFacts before = classified(nlets("2025-11-18", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null));
+        assertEquals(List.of("front_door", "WA-ACCESS-ICE"), List.of(before.pathway(), before.access().agreement().id()));
+        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"), agreed(before));
+        EventFacts on = classified(nlets("2025-11-19", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null));
+        assertEquals("back_door", on.pathway(), "the cut-off's own day is after it");
+        List<Finding> after = withAgreements.evaluate(on);
         assertEquals(3, after.size());
-        Finding cutoff = after.stream().filter(x -> x.ruleId().equals("WA-NLETS-ICE-CUTOFF")).findFirst().orElseThrow();
+        Finding cutoff = after.stream().filter(x -> x.ruleId().equals("WA-DOL-ACCESS-ENDED")).findFirst().orElseThrow();
         assertEquals("critical", cutoff.severity());
-        assertTrue(cutoff.explanation().contains("access after revocation") && cutoff.explanation().contains("agency policy, not a statute"));
-        assertEquals(List.of(), ids(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of(), "BORDER CROSSING")),
-                "CBP kept access, and its reason is not immigration");
+        assertTrue(cutoff.explanation().contains("access after revocation") && cutoff.explanation().contains("agency policy, not a statute")
+                && cutoff.explanation().contains("The agreement WA-ACCESS-ICE") && cutoff.explanation().contains("ended on 2025-11-19"),
+                cutoff.explanation());
+        assertEquals(List.of("WA-DOL-ACCESS-ENDED"), agreed(nlets("2025-11-24", "WAHSI0100", "ICE-HSI", true, List.of(), "CRIMINAL INVESTIGATION")),
+                "HSI's access through Nlets ended with ICE's, whatever its reason");
+        EventFacts cbp = classified(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of(), "BORDER CROSSING"));
+        assertEquals(List.of("front_door", "WA-ACCESS-CBP"), List.of(cbp.pathway(), cbp.access().agreement().id()));
+        assertEquals(List.of(), agreed(cbp), "CBP kept access, and its reason is not immigration");
         assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"),
-                ids(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of("immigration"), "IMMIGRATION STATUS")));
+                agreed(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of("immigration"), "IMMIGRATION STATUS")));
+        EventFacts fbi = classified(nlets("2025-11-18", "WAFBI0000", "FBI", false, List.of(), "FUGITIVE"));
+        assertEquals("back_door", fbi.pathway(), "a federal party with no agreement on file");
+        assertEquals(null, fbi.access().agreement());
+        assertEquals(List.of(), agreed(fbi));
+        assertEquals(null, org.queryaudit.classify.Pathway.access(nyDmv(null), agreements), "no agreements listed for New York: not known");
+    }
+
+    @Test
+    void anAgreementOfLowerConfidenceLowersTheFinding() {
+        EventFacts daps = new EventFacts("Washington DOL (DAPS)", "WA", "DMV_PORTAL", LocalDate.parse("2025-09-02"), null, "WAHSI0100",
+                "federal", "WA", "ICE-HSI", true, List.of(), "smuggling", null, null, "directory ORI", null, null);
+        Finding f = withAgreements.evaluate(classified(daps)).stream().filter(x -> x.ruleId().equals("WA-DOL-ACCESS-ENDED"))
+                .findFirst().orElseThrow();
+        assertEquals("medium", f.confidence(), "the DAPS revocation's day rests on one outlet");
+        assertTrue(f.explanation().contains("WA-DAPS-HSI") && f.explanation().contains("ended on 2025-08-27"), f.explanation());
+        EventFacts viaNlets = new EventFacts("Washington (Nlets WA)", "WA", "NLETS", LocalDate.parse("2025-09-02"), null, "WAHSI0100",
+                "federal", "WA", "ICE-HSI", true, List.of(), "smuggling", null, null, "directory ORI", null, null);
+        assertEquals(List.of(), agreed(viaNlets), "HSI still had Nlets access in September: the portal's end is not the switch's");
+    }
+
+    /** A broadcast (NL) reaches every state: each member's rules, by its own calendar day. */
+    static EventFacts broadcast(String at, String ori, String level, String reqState, String component, boolean immigration,
+                                List<String> tags, String reason) {
+        java.time.Instant t = java.time.Instant.parse(at);
+        return new EventFacts("Nlets multi-state broadcast (NL)", "NL", "NLETS", t.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                null, ori, level, reqState, component, immigration, tags, reason, null, "share_unknown", "directory ORI", null, null,
+                "vehicle", "dmv", t, null, null);
+    }
+
+    @Test
+    void aBroadcastIsCheckedAgainstEveryMemberStateOnItsOwnDay() {
+        // 07:30 UTC on 2025-11-19 is still the 18th in Washington: before ICE's cut-off there.
+        List<Finding> early = withAgreements.evaluate(broadcast("2025-11-19T07:30:00Z", "WAICE0800", "federal", "WA", "ICE-ERO", true,
+                List.of("immigration"), "IMMIGRATION"));
+        List<String> ids = early.stream().map(Finding::ruleId).toList();
+        assertTrue(ids.containsAll(List.of("WA-DOL-KWW", "NY-DMV-GREEN-LIGHT", "CA-DMV-SB54", "IL-DMV-6-110.3")), ids.toString());
+        assertTrue(!ids.contains("WA-DOL-ACCESS-ENDED"), "Washington's day is the 18th");
+        assertTrue(early.stream().allMatch(x -> x.explanation().contains("through an Nlets multi-state broadcast (NL)")),
+                "each finding names the broadcast");
+        assertTrue(withAgreements.evaluate(broadcast("2025-11-19T09:00:00Z", "WAICE0800", "federal", "WA", "ICE-ERO", true,
+                List.of("immigration"), "IMMIGRATION")).stream().anyMatch(x -> x.ruleId().equals("WA-DOL-ACCESS-ENDED")),
+                "01:00 on the 19th in Washington: after the cut-off");
+        // A state's duty to state a reason binds its own switch's users, not another state's broadcasting agency.
+        assertEquals(List.of(), withAgreements.evaluate(broadcast("2025-11-17T05:36:53Z", "WAWSP0000", "state", "WA", null, false,
+                List.of("missing_reason"), null)).stream().map(Finding::ruleId).toList());
+        assertEquals(List.of("CA-DMV-CLETS-REASON"), withAgreements.evaluate(broadcast("2025-11-17T05:36:53Z", "CA0190000", "local", "CA",
+                null, false, List.of("missing_reason"), null)).stream().map(Finding::ruleId).toList());
     }
 
     @Test
