@@ -54,7 +54,7 @@ class DemoRunTest {
         assertEquals(new RowCounts(238, 238, 0, 0, 238), byName.get("9_1_2025-9_30_2025-Los Altos CA PD-Network-Audit.csv"));
         assertEquals(new RowCounts(123, 123, 0, 0, 123), byName.get("2_1_2026-2_28_2026-Mount Prospect IL PD-Network-Audit.csv"));
         assertEquals(new RowCounts(103, 101, 0, 2, 101), byName.get("10_1_2025-10_31_2025-Olympia WA PD-Network-Audit.csv"));
-        assertEquals(new RowCounts(153, 152, 0, 1, 152), byName.get("11_1_2025-11_30_2025-The Colony TX PD-Network-Audit.csv"));
+        assertEquals(new RowCounts(154, 153, 0, 1, 153), byName.get("11_1_2025-11_30_2025-The Colony TX PD-Network-Audit.csv"));
         assertEquals(new RowCounts(121, 121, 0, 0, 121), byName.get("11_1_2025-12_8_2025-Example_County_FL_SO-Audit.csv"));
         assertEquals(new RowCounts(81, 81, 0, 0, 81), byName.get("san-mateo-ca-pd-search-audit-2026-03.csv"));
         assertEquals(new RowCounts(212, 211, 0, 1, 211), byName.get("wa-access-nlets-2025-11.csv"));
@@ -64,7 +64,7 @@ class DemoRunTest {
         assertEquals(new RowCounts(61, 61, 0, 0, 61), byName.get("3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv"));
         assertEquals(new RowCounts(61, 61, 0, 0, 61), byName.get("REDACTED - 3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv"),
                 "a re-release is read in full: its rows are other evidence of the same searches, not duplicates");
-        assertEquals(new RowCounts(1537, 1532, 1, 4, 1532), first.rows());
+        assertEquals(new RowCounts(1538, 1533, 1, 4, 1533), first.rows());
         for (JsonNode in : manifest.get("inputs")) {
             assertTrue(in.get("format").asText().startsWith("flock-") || in.get("format").asText().endsWith("-log"), in.toString());
         }
@@ -84,8 +84,16 @@ class DemoRunTest {
     @Test
     void theAgencyReportCountsEveryEventOnce() throws IOException {
         List<CSVRecord> rows = csv(tmp.resolve("a/agency_report.csv"));
-        assertEquals(1524, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
-                "1532 accepted rows less the 8 rows of the two sharing files");
+        assertEquals(1525, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
+                "1533 accepted rows less the 8 rows of the two sharing files");
+        // Issue 17: a 287(g) partner (ICE's list of 2025-05-16) is marked; no demo owner is one.
+        CSVRecord kerr = rows.stream().filter(r -> r.get("requester_name").equals("Kerr County TX SO")).findFirst().orElseThrow();
+        assertEquals("Jail Enforcement Model (signed 2025-05-06); Task Force Model (signed 2025-05-08); Warrant Service Officer"
+                + " (signed 2025-05-06)", kerr.get("requester_287g"));
+        assertEquals(java.util.Set.of("Kerr County TX SO", "Nassau County PD"), rows.stream().filter(r -> !r.get("requester_287g").isEmpty())
+                .map(r -> r.get("requester_name")).collect(java.util.stream.Collectors.toSet()),
+                "and the NY DMV log's Nassau County PD, a Task Force Model partner since 2025-03-10: no other demo requester is listed");
+        assertTrue(rows.stream().allMatch(r -> r.get("owner_287g").isEmpty()));
         CSVRecord usbp = rows.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")
                 && r.get("owner_agency").equals("Lakewood WA PD")).findFirst().orElseThrow();
         assertEquals("2", usbp.get("queries"));
@@ -148,8 +156,8 @@ class DemoRunTest {
         }
         assertTrue(f.stream().noneMatch(r -> r.get("requester_name").equals("Illinois State Police")
                 && r.get("immigration_agency").equals("true")), "Police is not ICE");
-        assertEquals(24, f.stream().filter(r -> r.get("tags").contains("immigration")).count(),
-                "the 23 planted rows of planted.csv with immigration reasons (Tacoma's twice: its month is released twice), and nothing else");
+        assertEquals(25, f.stream().filter(r -> r.get("tags").contains("immigration")).count(),
+                "the 24 planted rows of planted.csv with immigration reasons (Tacoma's twice: its month is released twice), and nothing else");
         assertEquals(1, f.stream().filter(r -> r.get("tags").contains("federal_assist")).count());
     }
 
@@ -414,7 +422,7 @@ class DemoRunTest {
         }
         List<org.apache.spark.sql.Row> rows = events.select(org.apache.spark.sql.functions.concat_ws("\u0001",
                 texts.toArray(org.apache.spark.sql.Column[]::new))).collectAsList();
-        assertEquals(1524, rows.size(), "every event of the demo read back");
+        assertEquals(1525, rows.size(), "every event of the demo read back");
         for (org.apache.spark.sql.Row row : rows) {
             String text = row.getString(0);
             for (String secret : secrets) {

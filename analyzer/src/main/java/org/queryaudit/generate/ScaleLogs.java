@@ -144,8 +144,19 @@ public final class ScaleLogs {
         String ori = p < mix.federal ? Pools.pick(r, List.of("WAICE0800", "WAHSI0100", "WACBP0300", "VTICE0900", "WAFBI0000"))
                 : p < mix.outsideNlets ? String.format("OR%07d", r.nextInt(400) * 100)
                 : String.format("WA%07d", r.nextInt(2000) * 100);
-        String key = Pools.pick(r, List.of("DQ", "DQ", "RQ", "RQ", "RQ", "DNQ", "RNQ", "RPQ"));
+        // Issue 17's cases, from the draws already made (so a seed gives the same rows as before but
+        // for these): criminal-history queries (IQ), immigration status queries sent by a local
+        // agency to ICE's LESC (IAQ to VTICE0900, never a state's data), and broadcasts (NL).
+        String key = Pools.pick(r, List.of("DQ", "IQ", "RQ", "RQ", "RQ", "DNQ", "RNQ", "RPQ"));
+        String destination = null;
+        if (ori.equals("VTICE0900")) {
+            ori = String.format("WA%07d", (p * 7 % 2000) * 100);
+            key = "IAQ";
+            destination = "VTICE0900";
+        } else if (p % 50 == 7 && key.startsWith("RQ")) {
+            destination = "NL";
+        }
         String reason = r.nextInt(3) == 0 ? "" : reason(r).toUpperCase(java.util.Locale.ROOT);
-        return new GenRow(at, null, ori, Pools.user(r), reason, "", key, null, Pools.plate(r), false, 0, null);
+        return new GenRow(at, null, ori, Pools.user(r), reason, "", key, null, Pools.plate(r), false, 0, destination);
     }
 }

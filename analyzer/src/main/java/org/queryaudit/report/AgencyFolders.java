@@ -62,7 +62,7 @@ public final class AgencyFolders {
      */
     public record AgencyTotals(String level, String component, String basis, long queries, long ownerSearches,
                                SearchReport.RequesterSearches found, String firstSeen, String lastSeen,
-                               TreeSet<String> owners) implements java.io.Serializable {
+                               TreeSet<String> owners, String partner287g) implements java.io.Serializable {
     }
 
     /**
@@ -169,6 +169,8 @@ public final class AgencyFolders {
             scope.put("basis", t == null ? "" : t.basis());
             scope.put("queries", t == null ? 0 : t.queries());
             scope.put("ownerSearches", t == null ? 0 : t.ownerSearches());
+            scope.put("partner287g", t == null ? null : t.partner287g());
+            scope.put("partnersAsOf", org.queryaudit.reference.Partners287g.AS_OF);
             scope.put("foundSearches", t == null ? 0 : t.found().searches());
             scope.put("foundRows", t == null ? 0 : t.found().ownerRows());
             scope.put("firstSeen", t == null ? "" : t.firstSeen());

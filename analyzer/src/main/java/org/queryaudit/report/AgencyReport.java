@@ -39,7 +39,7 @@ public final class AgencyReport {
     public record Line(String requesterName, String requesterOri, String level, String component, String ownerAgency,
                        String ownerState, String month, long queries, long searches, long federalQueries, long immigrationTagged,
                        long violations, String violationsByRule, long verify, long review, long[] byPathway, String firstSeen,
-                       String lastSeen, SearchGrain.LineSearches grain) {
+                       String lastSeen, SearchGrain.LineSearches grain, String requester287g, String owner287g) {
         public String requester() {
             return requesterName != null ? requesterName : Objects.requireNonNullElse(requesterOri, "(unknown)");
         }
@@ -52,6 +52,7 @@ public final class AgencyReport {
      *                 owner's rows, and a search released twice by one owner is two rows, one search
      */
     public static List<Line> build(EventSummary summary, Map<Long, SearchGrain.LineSearches> searches) {
+        org.queryaudit.reference.Partners287g partners = org.queryaudit.reference.Partners287g.shipped();
         Map<List<String>, Acc> rows = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
@@ -59,6 +60,9 @@ public final class AgencyReport {
             Acc a = rows.computeIfAbsent(key, k -> new Acc());
             a.queries += c.queries();
             a.line = c.line();
+            if (a.requesterState == null) {
+                a.requesterState = c.requesterState();
+            }
             a.federal += c.federal() ? c.queries() : 0;
             a.immigration += c.immigrationTagged();
             List<String> rules = c.rules();
@@ -94,7 +98,8 @@ public final class AgencyReport {
             SearchGrain.LineSearches grain = searches.getOrDefault(a.line, SearchGrain.LineSearches.NONE);
             out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, grain.searches(),
                     a.federal, a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
-                    CsvTable.cell(a.first), CsvTable.cell(a.last), grain));
+                    CsvTable.cell(a.first), CsvTable.cell(a.last), grain,
+                    partners.agreements(k.get(0), a.requesterState), partners.agreements(k.get(4), k.get(5))));
         });
         out.sort(Comparator.comparing(Line::ownerState, EventSummary.TEXT).thenComparing(Line::ownerAgency, EventSummary.TEXT)
                 .thenComparing(Line::month, EventSummary.TEXT).thenComparing(Line::requesterName, EventSummary.TEXT)
@@ -107,6 +112,7 @@ public final class AgencyReport {
     private static final class Acc {
         long queries;
         long line;
+        String requesterState;
         long federal;
         long immigration;
         long violations;
@@ -121,7 +127,7 @@ public final class AgencyReport {
     static final List<String> HEADER = List.of("requester_name", "requester_ori", "requester_level", "requester_component",
             "owner_agency", "owner_state", "month", "queries", "searches", "federal_queries", "immigration_tagged", "violations",
             "violations_by_rule", "verify", "review", "front_door", "back_door", "side_door", "in_state", "share_unknown",
-            "first_seen", "last_seen");
+            "first_seen", "last_seen", "requester_287g", "owner_287g");
 
     public static long writeCsv(FileSystem fs, Path file, List<Line> lines) throws IOException {
         List<Row> rows = new ArrayList<>();
@@ -134,6 +140,8 @@ public final class AgencyReport {
             }
             v.add(l.firstSeen());
             v.add(l.lastSeen());
+            v.add(l.requester287g());
+            v.add(l.owner287g());
             rows.add(org.apache.spark.sql.RowFactory.create(v.toArray()));
         }
         return CsvTable.write(fs, file, HEADER, rows.iterator());
@@ -154,6 +162,7 @@ public final class AgencyReport {
                 n.put("ori", l.requesterOri());
                 n.put("level", l.level());
                 n.put("component", l.component());
+                n.put("partner_287g", l.requester287g());
                 n.putArray("owners");
                 return n;
             });
@@ -161,6 +170,7 @@ public final class AgencyReport {
                 ObjectNode n = ((ArrayNode) req.get("owners")).addObject();
                 n.put("owner_agency", l.ownerAgency());
                 n.put("owner_state", l.ownerState());
+                n.put("partner_287g", l.owner287g());
                 n.putArray("months");
                 return n;
             });

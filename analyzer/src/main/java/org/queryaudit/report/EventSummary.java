@@ -43,7 +43,8 @@ public record EventSummary(List<Cell> cells) {
     public record Cell(String requesterName, String requesterOri, String level, String component, String basis,
                        String ownerAgency, String ownerState, String month, String sourceSystem, String queryType,
                        String pathway, String ruleIds, String severities, long queries, long immigrationTagged,
-                       Object firstSeen, Object lastSeen, long line, String dataClass, String agreement) {
+                       Object firstSeen, Object lastSeen, long line, String dataClass, String agreement,
+                       String requesterState) {
         public List<String> rules() {
             return ruleIds.isEmpty() ? List.of() : Arrays.asList(ruleIds.split(";"));
         }
@@ -63,15 +64,15 @@ public record EventSummary(List<Cell> cells) {
                         col(QueryEvent.MONTH), col(QueryEvent.SOURCE_SYSTEM), col(QueryEvent.QUERY_TYPE), col(ClassifyStage.PATHWAY),
                         concat_ws(";", col(EvaluateStage.VIOLATIONS + ".rule_id")).alias("rule_ids"),
                         concat_ws(";", col(EvaluateStage.VIOLATIONS + ".severity")).alias("severities"),
-                        col(ClassifyStage.DATA_CLASS), col(ClassifyStage.AGREEMENT))
+                        col(ClassifyStage.DATA_CLASS), col(ClassifyStage.AGREEMENT), col(ResolveStage.STATE))
                 .agg(count("*"), sum(when(array_contains(col(TagStage.TAGS), "immigration"), 1).otherwise(0)),
                         min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()));
         List<Cell> out = new ArrayList<>();
         for (Row r : cells.collectAsList()) {
             out.add(new Cell(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                     r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
-                    r.getString(12), r.getLong(15), r.getLong(16), r.get(17), r.get(18), r.getLong(19), r.getString(13),
-                    r.getString(14)));
+                    r.getString(12), r.getLong(16), r.getLong(17), r.get(18), r.get(19), r.getLong(20), r.getString(13),
+                    r.getString(14), r.getString(15)));
         }
         return new EventSummary(out);
     }

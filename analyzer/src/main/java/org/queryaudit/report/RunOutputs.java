@@ -132,7 +132,7 @@ public final class RunOutputs {
             String last = t == null || l.lastSeen().compareTo(t.lastSeen()) > 0 ? l.lastSeen() : t.lastSeen();
             out.put(who, new AgencyFolders.AgencyTotals(l.level(), l.component(), basis.get(who),
                     (t == null ? 0 : t.queries()) + l.queries(), (t == null ? 0 : t.ownerSearches()) + l.searches(),
-                    found.getOrDefault(who, new SearchReport.RequesterSearches(0, 0)), first, last, owners));
+                    found.getOrDefault(who, new SearchReport.RequesterSearches(0, 0)), first, last, owners, l.requester287g()));
         }
         return out;
     }

@@ -108,6 +108,8 @@ public final class RunReportPage {
         for (AgencyReport.Line l : shown) {
             Map<String, Object> m = new HashMap<>();
             m.put("requester", l.requester());
+            m.put("requester287g", l.requester287g());
+            m.put("owner287g", l.owner287g());
             m.put("slug", slugs.get(new AgencyFolders.Requester(l.requesterName(), l.requesterOri())));
             m.put("level", l.level());
             m.put("component", l.component());

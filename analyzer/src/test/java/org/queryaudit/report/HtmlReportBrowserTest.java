@@ -83,7 +83,10 @@ class HtmlReportBrowserTest {
         assertEquals(rows.size(), trs.size(), "the demo's 62 rows all fit the page");
         for (Element tr : trs) {
             List<Element> td = tr.select("td");
-            CSVRecord c = byKey.get(td.get(0).text() + "|" + td.get(3).text() + "|" + td.get(5).text());
+            // A 287(g) mark sits beside a name; the name is the cell's own text (or its link's).
+            Element link = td.get(0).selectFirst("a");
+            String who = link != null ? link.text() : td.get(0).ownText().strip();
+            CSVRecord c = byKey.get(who + "|" + td.get(3).ownText().strip() + "|" + td.get(5).text());
             assertTrue(c != null, "page row not in agency_report.csv: " + tr.text());
             assertEquals(Long.parseLong(c.get("queries")), num(td.get(6)));
             assertEquals(Long.parseLong(c.get("searches")), num(td.get(7)));
