@@ -1,5 +1,9 @@
 package org.queryaudit;
 
+import org.queryaudit.run.AuditRun;
+import org.queryaudit.run.RunOptions;
+import org.queryaudit.run.RunResult;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -286,7 +290,7 @@ class DemoRunTest {
                 start != null && end != null ? 1 : 0,
                 start != null && end != null && java.time.Duration.between(start, end).toSeconds() > m.lookbackDays() * 86_400L ? 1 : 0,
                 nets != null ? 1 : 0, nets != null && nets > 1 ? 1 : 0,
-                reasonKnown ? 1 : 0, reasonKnown && (reason == null || reason.isBlank()) ? 1 : 0,
+                reasonKnown ? 1 : 0, reasonKnown && (reason == null || reason.isBlank()) && r.getAs("offense_type") == null ? 1 : 0,
                 reasonKnown && r.getList(r.fieldIndex("tags")).contains("vague_reason") ? 1 : 0,
                 hourKnown ? 1 : 0, hourKnown && m.offHours().contains(hour) ? 1 : 0,
                 user != null && !redacted.contains("requester_user") ? 1 : 0};
@@ -329,6 +333,31 @@ class DemoRunTest {
                 .collect(java.util.stream.Collectors.groupingBy(k -> k.split("\\|")[0], java.util.stream.Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).max().orElseThrow();
         assertEquals(most, Long.parseLong(first.get("searches")), "Tacoma's top requester, in searches");
+    }
+
+    /**
+     * Issue 18: the manifest carries the SHA-256 of every data file the run read, each equal to the
+     * file in the source tree, and no shipped data file is left out.
+     */
+    @Test
+    void theManifestDigestsEveryDataFile() throws Exception {
+        JsonNode files = manifest.get("data_files_sha256");
+        Path resources = TestSpark.root().resolve("analyzer/src/main/resources");
+        java.util.Set<String> shipped = new java.util.TreeSet<>();
+        try (var walk = Files.walk(resources.resolve("queryaudit"))) {
+            walk.filter(Files::isRegularFile).map(f -> resources.relativize(f).toString())
+                    .filter(f -> f.endsWith(".yaml") || f.endsWith(".csv"))
+                    .filter(f -> !f.startsWith("queryaudit/generate/") && !f.startsWith("queryaudit/report/"))
+                    .forEach(shipped::add);
+        }
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        files.fieldNames().forEachRemaining(listed::add);
+        assertEquals(shipped, listed, "every data file in the build, and only those");
+        for (String f : listed) {
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(resources.resolve(f))));
+            assertEquals(sha, files.get(f).asText(), f);
+        }
     }
 
     /** Issue 13: names and reasons read as a person reads them; the one truly weak reading goes to review. */

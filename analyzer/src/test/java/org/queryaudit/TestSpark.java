@@ -1,5 +1,7 @@
 package org.queryaudit;
 
+import org.queryaudit.run.Sessions;
+
 import org.apache.spark.sql.SparkSession;
 
 /** The one local Spark session the whole test suite shares (started once, on first use). */

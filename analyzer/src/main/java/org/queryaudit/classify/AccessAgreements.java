@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.queryaudit.ingest.ConfigException;
-import org.queryaudit.ingest.Yaml;
+import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.Yaml;
 
 /**
  * Who holds access to a state's DMV data, through which channel and until when

@@ -59,7 +59,7 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
 
     /** A multi-state broadcast, checked against each member state's rules. */
     public boolean broadcast() {
-        return org.queryaudit.ingest.QueryEvent.BROADCAST_OWNER.equals(ownerState);
+        return org.queryaudit.model.QueryEvent.BROADCAST_OWNER.equals(ownerState);
     }
 
     public String requesterDisplay() {

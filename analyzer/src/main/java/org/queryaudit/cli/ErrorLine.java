@@ -1,6 +1,6 @@
 package org.queryaudit.cli;
 
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 import picocli.CommandLine;
 
 /** Turns a failure into one clear line: a user-fixable problem, or an internal error with its cause. */

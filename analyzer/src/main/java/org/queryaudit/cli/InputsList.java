@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.ingest.InputRequest;
 
 /**

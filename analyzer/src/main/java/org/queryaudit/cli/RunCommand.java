@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.queryaudit.AuditRun;
-import org.queryaudit.PreparedRun;
-import org.queryaudit.RunOptions;
-import org.queryaudit.RunResult;
-import org.queryaudit.Sessions;
+import org.queryaudit.run.AuditRun;
+import org.queryaudit.run.PreparedRun;
+import org.queryaudit.run.RunOptions;
+import org.queryaudit.run.RunResult;
+import org.queryaudit.run.Sessions;
 import org.queryaudit.ingest.InputRequest;
 import org.queryaudit.ingest.ProfileCatalog;
 import picocli.CommandLine.ArgGroup;
@@ -94,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         sharing.forEach(p -> requests.add(InputRequest.given(p, null, true)));
         List<String> command = new ArrayList<>(List.of("queryaudit", "run"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        org.queryaudit.Period period = periodOptions.period();
+        org.queryaudit.run.Period period = periodOptions.period();
         RunOptions opt = new RunOptions(requests, out, owner, ownerState, period.month(), period.from(), period.to(), master, showSensitive, directory, rules, command,
                 store, replaceShorter);
         return execute(opt, spec.commandLine().getOut());

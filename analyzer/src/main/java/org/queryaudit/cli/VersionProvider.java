@@ -1,6 +1,6 @@
 package org.queryaudit.cli;
 
-import org.queryaudit.Sessions;
+import org.queryaudit.run.Sessions;
 import picocli.CommandLine;
 
 final class VersionProvider implements CommandLine.IVersionProvider {

@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.queryaudit.ingest.Yaml;
+import org.queryaudit.base.Yaml;
 
 /**
  * Reads what legal process a query log shows, from the legal_process column and the reason

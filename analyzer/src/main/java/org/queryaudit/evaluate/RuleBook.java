@@ -7,20 +7,17 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.queryaudit.ingest.ConfigException;
-import org.queryaudit.ingest.Yaml;
+import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.Yaml;
 import org.queryaudit.reference.UsStates;
 
 /**
@@ -243,10 +240,6 @@ public final class RuleBook implements Serializable {
     }
 
     static String sha(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.queryaudit.base.Sha256.hex(bytes);
     }
 }

@@ -1,5 +1,7 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.model.QueryEvent;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;

@@ -1,8 +1,9 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.model.QueryEvent;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -118,11 +119,7 @@ public final class EventMapper {
             slotTarget[k] = e.getKey().equals("destination") ? DESTINATION : at(e.getKey());
             k++;
         }
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        sha = org.queryaudit.base.Sha256.newDigest();
     }
 
     public Object[] map(CsvRecordReader r) {

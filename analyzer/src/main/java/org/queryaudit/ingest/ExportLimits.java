@@ -1,5 +1,8 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.Yaml;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

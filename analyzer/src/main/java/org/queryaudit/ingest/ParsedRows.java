@@ -1,5 +1,7 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.model.QueryEvent;
+
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 

@@ -1,5 +1,7 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.base.ConfigException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

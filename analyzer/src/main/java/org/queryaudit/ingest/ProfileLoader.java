@@ -1,5 +1,9 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.Yaml;
+import org.queryaudit.model.QueryEvent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.time.ZoneId;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.queryaudit.HadoopFiles;
+import org.queryaudit.base.HadoopFiles;
 import scala.Tuple2;
 
 /**

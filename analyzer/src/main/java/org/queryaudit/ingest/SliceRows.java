@@ -1,12 +1,14 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.model.QueryEvent;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.queryaudit.HadoopFiles;
+import org.queryaudit.base.HadoopFiles;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
 

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.queryaudit.ingest.ConfigException;
-import org.queryaudit.ingest.Yaml;
+import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.Yaml;
 
 /**
  * What an event's data is (issue 17), from {@code queryaudit/nlets/message-keys.yaml}: an Nlets

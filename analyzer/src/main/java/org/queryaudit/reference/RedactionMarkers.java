@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.queryaudit.ingest.Yaml;
+import org.queryaudit.base.Yaml;
 
 /**
  * Values that mean "withheld" ({@code queryaudit/reference/redaction-markers.yaml}), and the

@@ -19,11 +19,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.HadoopFiles;
+import org.queryaudit.base.HadoopFiles;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.evaluate.Rule;
 import org.queryaudit.evaluate.RuleBook;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 
 /**
  * {@code agencies/<slug>/}: for every requesting agency with a violation, its own

@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.HadoopFiles;
+import org.queryaudit.base.HadoopFiles;
 import scala.collection.JavaConverters;
 
 /**

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.TagStage;
 

@@ -19,7 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.TagStage;
 

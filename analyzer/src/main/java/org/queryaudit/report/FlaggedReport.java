@@ -18,7 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.queryaudit.classify.ClassifyStage;
 import org.queryaudit.evaluate.EvaluateStage;
 import org.queryaudit.evaluate.Finding;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.TagStage;
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.queryaudit.HadoopFiles;
+import org.queryaudit.base.HadoopFiles;
 import scala.Tuple2;
 
 /**
@@ -82,12 +81,7 @@ public final class InputHashes {
 
     /** The digest of a stream, read to its end, and its line counts when asked for (else zero). */
     static Census census(InputStream in, boolean countLines) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = org.queryaudit.base.Sha256.newDigest();
         byte[] buf = new byte[1 << 16];
         long lines = 0;
         long emptyRun = 0;

@@ -109,6 +109,12 @@ public final class Manifest {
         });
     }
 
+    /** The SHA-256 of every data file the run read, by path ({@link org.queryaudit.reference.DataFiles}). */
+    public void dataFiles(java.util.Map<String, String> digests) {
+        ObjectNode n = root.putObject("data_files_sha256");
+        digests.forEach(n::put);
+    }
+
     public void sensitive(List<String> columns, boolean shown, String keySource) {
         ObjectNode n = root.putObject("sensitive");
         ArrayNode c = n.putArray("columns");

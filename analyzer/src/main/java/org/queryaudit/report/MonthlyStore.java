@@ -30,7 +30,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 
 /**
  * A folder where monthly runs accumulate their events, so that a report over many months
@@ -259,10 +259,10 @@ public final class MonthlyStore {
         Map<String, Set<String>> owners = new TreeMap<>();
         Map<String, Long> counts = new TreeMap<>();
         Map<String, String[]> spans = new TreeMap<>();
-        for (Row r : events.groupBy(org.queryaudit.ingest.QueryEvent.OWNER_STATE, org.queryaudit.ingest.QueryEvent.MONTH,
-                org.queryaudit.ingest.QueryEvent.OWNER_AGENCY).agg(org.apache.spark.sql.functions.count("*"),
-                org.apache.spark.sql.functions.min(org.queryaudit.ingest.QueryEvent.LOCAL_DATE),
-                org.apache.spark.sql.functions.max(org.queryaudit.ingest.QueryEvent.LOCAL_DATE)).collectAsList()) {
+        for (Row r : events.groupBy(org.queryaudit.model.QueryEvent.OWNER_STATE, org.queryaudit.model.QueryEvent.MONTH,
+                org.queryaudit.model.QueryEvent.OWNER_AGENCY).agg(org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.min(org.queryaudit.model.QueryEvent.LOCAL_DATE),
+                org.apache.spark.sql.functions.max(org.queryaudit.model.QueryEvent.LOCAL_DATE)).collectAsList()) {
             String partition = "owner_state=" + r.getString(0) + "/month=" + r.getString(1);
             owners.computeIfAbsent(partition, k -> new TreeSet<>()).add(r.getString(2));
             counts.merge(partition, r.getLong(3), Long::sum);

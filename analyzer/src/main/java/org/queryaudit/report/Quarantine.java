@@ -12,8 +12,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.queryaudit.EventPass;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.ingest.RowKind;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.ingest.SharingReader;
 
 /** {@code quarantine.csv}: every row that could not be read, with file, line, reason and text. */
@@ -29,10 +29,10 @@ public final class Quarantine {
     /** @param parsed the staged rows of the pass (quarantined rows carry their reason and text in {@code extra}) */
     public static long write(FileSystem fs, Path file, SparkSession spark, Dataset<Row> parsed,
                              List<SharingReader.Rejected> sharingRejected) throws IOException {
-        Dataset<Row> rows = parsed.filter(col(EventPass.ROW_KIND).equalTo(EventPass.QUARANTINED))
+        Dataset<Row> rows = parsed.filter(col(RowKind.COLUMN).equalTo(RowKind.QUARANTINED))
                 .select(col(QueryEvent.SOURCE_FILE), col(QueryEvent.SOURCE_LINE),
-                        col(QueryEvent.EXTRA).getItem(EventPass.QUARANTINE_REASON).alias("reason"),
-                        col(QueryEvent.EXTRA).getItem(EventPass.RAW_TEXT).alias("raw_text"));
+                        col(QueryEvent.EXTRA).getItem(RowKind.QUARANTINE_REASON).alias("reason"),
+                        col(QueryEvent.EXTRA).getItem(RowKind.RAW_TEXT).alias("raw_text"));
         if (!sharingRejected.isEmpty()) {
             List<Row> extra = sharingRejected.stream()
                     .map(r -> RowFactory.create(r.sourceFile(), r.sourceLine(), r.reason(), r.rawText())).toList();

@@ -3,12 +3,8 @@ package org.queryaudit.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +36,7 @@ public final class RunOutputs {
 
     /** What the reports need from the rest of the run. */
     public record Inputs(OutputFolder out, Dataset<Row> events, RuleBook rules, List<SharingAudit.Row> sharingAudit,
-                         boolean sharingGiven, RunReportPage.Facts facts, org.queryaudit.StageClock clock) {
+                         boolean sharingGiven, RunReportPage.Facts facts, org.queryaudit.base.StageClock clock) {
     }
 
     public static Map<String, Long> write(Inputs in, Map<String, Long> outputs) throws IOException {
@@ -166,14 +162,6 @@ public final class RunOutputs {
     }
 
     public static String sha256(InputStream in) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream d = new DigestInputStream(in, md)) {
-                d.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.queryaudit.base.Sha256.hex(in);
     }
 }

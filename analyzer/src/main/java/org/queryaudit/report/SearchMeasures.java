@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import org.queryaudit.ingest.ConfigException;
-import org.queryaudit.ingest.Yaml;
+import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.Yaml;
 
 /**
  * How the descriptive tables per owner and month measure a search ({@code reference/search-measures.yaml}):

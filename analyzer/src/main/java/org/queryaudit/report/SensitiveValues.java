@@ -2,14 +2,13 @@ package org.queryaudit.report;
 
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
 import java.util.TreeSet;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 
 /**
  * Plates, licence numbers and user names in every output: replaced by a keyed hash,
@@ -96,10 +95,6 @@ public final class SensitiveValues implements java.io.Serializable {
     }
 
     private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.queryaudit.base.Sha256.hex(s);
     }
 }

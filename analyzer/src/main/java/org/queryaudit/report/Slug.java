@@ -1,8 +1,6 @@
 package org.queryaudit.report;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -25,11 +23,7 @@ public final class Slug {
         if (s.isEmpty()) {
             s = "agency";
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return s + "-" + HexFormat.of().formatHex(h, 0, 3);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = org.queryaudit.base.Sha256.bytes(identity.getBytes(StandardCharsets.UTF_8));
+        return s + "-" + HexFormat.of().formatHex(h, 0, 3);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.queryaudit.ingest.ConfigException;
-import org.queryaudit.ingest.Yaml;
+import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.Yaml;
 
 /** The reason-tagging patterns, validated when loaded: an error names the file, pattern and field. */
 public record TagRules(int version, List<String> categories, List<TagPattern> patterns, OtherStateRule otherState,

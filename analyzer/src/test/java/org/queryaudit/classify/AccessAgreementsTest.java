@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 
 /** Issue 17: who holds access to a state's DMV data, and until when; a mistake is named by file, agreement and field. */
 class AccessAgreementsTest {

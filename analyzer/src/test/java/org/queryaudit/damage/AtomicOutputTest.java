@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.queryaudit.AuditRun;
-import org.queryaudit.RunOptions;
+import org.queryaudit.run.AuditRun;
+import org.queryaudit.run.RunOptions;
 import org.queryaudit.TestSpark;
 import org.queryaudit.cli.Main;
 import org.queryaudit.generate.ScaleLogs;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.ingest.InputRequest;
 import org.queryaudit.ingest.ProfileCatalog;
 

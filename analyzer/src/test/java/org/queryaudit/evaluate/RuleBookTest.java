@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.queryaudit.TestSpark;
 import org.junit.jupiter.api.io.TempDir;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 
 class RuleBookTest {
     @Test

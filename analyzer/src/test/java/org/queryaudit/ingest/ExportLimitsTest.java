@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.queryaudit.AuditRun;
-import org.queryaudit.RunOptions;
+import org.queryaudit.run.AuditRun;
+import org.queryaudit.run.RunOptions;
 import org.queryaudit.TestSpark;
 import org.queryaudit.generate.ScaleLogs;
 

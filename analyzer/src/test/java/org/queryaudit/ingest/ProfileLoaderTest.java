@@ -1,5 +1,7 @@
 package org.queryaudit.ingest;
 
+import org.queryaudit.base.ConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -12,9 +12,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.queryaudit.AuditRun;
-import org.queryaudit.RunOptions;
-import org.queryaudit.RunResult;
+import org.queryaudit.run.AuditRun;
+import org.queryaudit.run.RunOptions;
+import org.queryaudit.run.RunResult;
 import org.queryaudit.TestSpark;
 import org.queryaudit.report.RowCounts;
 

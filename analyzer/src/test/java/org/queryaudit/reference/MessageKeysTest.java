@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.queryaudit.ingest.AgencyDestinations;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.resolve.AgencyDirectory;
 
 /** Issue 17: what an Nlets message reaches, and which destinations are agencies rather than a state's data. */

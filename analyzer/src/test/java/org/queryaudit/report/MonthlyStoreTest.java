@@ -17,12 +17,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.queryaudit.AuditRun;
-import org.queryaudit.Period;
-import org.queryaudit.RunOptions;
-import org.queryaudit.StoreReport;
+import org.queryaudit.run.AuditRun;
+import org.queryaudit.run.Period;
+import org.queryaudit.run.RunOptions;
+import org.queryaudit.run.StoreReport;
 import org.queryaudit.TestSpark;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.ingest.InputRequest;
 import org.queryaudit.ingest.ProfileCatalog;
 
@@ -120,7 +120,7 @@ class MonthlyStoreTest {
 
         run.execute(options(dir.resolve("second"), OLYMPIA)); // the same month again, without a store
         org.apache.hadoop.fs.Path events = new org.apache.hadoop.fs.Path(dir.resolve("second/events").toUri());
-        org.apache.hadoop.fs.FileSystem fs = events.getFileSystem(org.queryaudit.HadoopFiles.configuration());
+        org.apache.hadoop.fs.FileSystem fs = events.getFileSystem(org.queryaudit.base.HadoopFiles.configuration());
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(store.toUri());
         MonthlyStore writing = MonthlyStore.openForWriting(fs, root);
         writing.addRun(EventStore.read(TestSpark.session(), events), events, "dies-before-its-report", false,

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 
 /** reference/search-measures.yaml: bound once, and a mistake named by file and field. */
 class SearchMeasuresTest {

@@ -1,4 +1,4 @@
-package org.queryaudit.ingest;
+package org.queryaudit.model;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;

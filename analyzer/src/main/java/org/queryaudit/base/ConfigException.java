@@ -1,4 +1,4 @@
-package org.queryaudit.ingest;
+package org.queryaudit.base;
 
 /**
  * A user-fixable problem with configuration or inputs: the message names the file, the row

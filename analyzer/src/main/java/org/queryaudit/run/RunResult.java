@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.run;
 
 import java.util.Map;
 import org.queryaudit.report.RowCounts;

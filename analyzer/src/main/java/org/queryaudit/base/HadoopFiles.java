@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.base;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -34,7 +34,7 @@ public final class HadoopFiles {
      * The same choice for Spark's own Hadoop configuration, on {@code local[*]} only: on a
      * cluster the executors' class path is not this JVM's, and the cluster's own settings stand.
      */
-    static void configure(SparkConf conf, String master) {
+    public static void configure(SparkConf conf, String master) {
         if (master.startsWith("local") && loadable(HadoopFiles.class.getClassLoader())) {
             conf.setIfMissing("spark.hadoop." + KEY, LOCAL);
         }

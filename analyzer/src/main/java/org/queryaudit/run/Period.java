@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.run;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -30,10 +30,10 @@ public record Period(String month, LocalDate from, LocalDate to) implements Seri
     /** Stops with a message when the month is not one, or --to is before --from. */
     public void validate() {
         if (month != null && !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            throw new org.queryaudit.ingest.ConfigException("--month '" + month + "' is not a month; write it as YYYY-MM, e.g. 2025-03");
+            throw new org.queryaudit.base.ConfigException("--month '" + month + "' is not a month; write it as YYYY-MM, e.g. 2025-03");
         }
         if (from != null && to != null && to.isBefore(from)) {
-            throw new org.queryaudit.ingest.ConfigException("--to " + to + " is before --from " + from);
+            throw new org.queryaudit.base.ConfigException("--to " + to + " is before --from " + from);
         }
     }
 

@@ -1,4 +1,6 @@
-package org.queryaudit;
+package org.queryaudit.run;
+
+import org.queryaudit.base.HadoopFiles;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;

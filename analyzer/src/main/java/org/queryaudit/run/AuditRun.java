@@ -1,4 +1,6 @@
-package org.queryaudit;
+package org.queryaudit.run;
+
+import org.queryaudit.base.StageClock;
 
 
 import java.io.IOException;
@@ -11,12 +13,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.ingest.FileSlice;
 import org.queryaudit.ingest.InputFile;
 import org.queryaudit.ingest.InputPlan;
 import org.queryaudit.ingest.ProfileCatalog;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
 import org.queryaudit.reference.RedactionMarkers;
@@ -194,6 +196,7 @@ public final class AuditRun {
             warnings.forEach(w -> LOG.warn(w));
             manifest.warnings(warnings);
             manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
+            manifest.dataFiles(org.queryaudit.reference.DataFiles.digests(opt.directory()));
             manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
             if (store != null) {
                 store.addRun(stored, out.file(EventStore.FOLDER), runId(started, sha), opt.replaceShorter(), manifest.root());

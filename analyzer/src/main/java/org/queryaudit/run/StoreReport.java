@@ -1,4 +1,6 @@
-package org.queryaudit;
+package org.queryaudit.run;
+
+import org.queryaudit.base.StageClock;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -19,9 +21,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.queryaudit.evaluate.RuleBook;
-import org.queryaudit.ingest.ConfigException;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.ingest.InputPlanner;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.report.Manifest;
 import org.queryaudit.report.MonthlyStore;
 import org.queryaudit.report.OutputFolder;
@@ -132,6 +134,7 @@ public final class StoreReport {
         });
         runs.forEach(from.withArray("runs")::add);
         manifest.reference(directory, tags, rules, org.queryaudit.reference.RedactionMarkers.shipped().version());
+        manifest.dataFiles(org.queryaudit.reference.DataFiles.digests(null));
         manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
         manifest.outputDigests(RunOutputs.digests(spark, out.fs(), out.root()));
         clock.lap("manifest");

@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.run;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.run;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -39,7 +39,7 @@ import org.queryaudit.ingest.PersonalData;
 import org.queryaudit.ingest.FileSlice;
 import org.queryaudit.ingest.InputFile;
 import org.queryaudit.ingest.ParsedRows;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
 import org.queryaudit.report.EventStore;
@@ -59,13 +59,13 @@ import scala.jdk.javaapi.CollectionConverters;
  * or converted between stages, which is what makes a month of a state take seconds.
  */
 public final class EventPass implements Serializable {
-    public static final String ROW_KIND = "row_kind";
-    public static final String EVENT = "event";
-    public static final String OUTSIDE = "outside";
-    public static final String QUARANTINED = "quarantined";
+    public static final String ROW_KIND = org.queryaudit.ingest.RowKind.COLUMN;
+    public static final String EVENT = org.queryaudit.ingest.RowKind.EVENT;
+    public static final String OUTSIDE = org.queryaudit.ingest.RowKind.OUTSIDE;
+    public static final String QUARANTINED = org.queryaudit.ingest.RowKind.QUARANTINED;
     /** Keys of {@code extra} that carry a quarantined row's reason and text as written. */
-    public static final String QUARANTINE_REASON = "quarantine_reason";
-    public static final String RAW_TEXT = "raw_text";
+    public static final String QUARANTINE_REASON = org.queryaudit.ingest.RowKind.QUARANTINE_REASON;
+    public static final String RAW_TEXT = org.queryaudit.ingest.RowKind.RAW_TEXT;
     public static final StructType SCHEMA = EventStore.SCHEMA.add(ROW_KIND, DataTypes.StringType, false);
 
     private static final int PARSED = QueryEvent.SCHEMA.size();

@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.base;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,6 @@
-package org.queryaudit;
+package org.queryaudit.run;
+
+import org.queryaudit.base.HadoopFiles;
 
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
@@ -33,7 +35,7 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
         rules.checkComponents(components);
         for (String c : org.queryaudit.classify.AccessAgreements.shipped().components()) {
             if (!components.contains(c)) {
-                throw new org.queryaudit.ingest.ConfigException(org.queryaudit.classify.AccessAgreements.RESOURCE + ": component '" + c
+                throw new org.queryaudit.base.ConfigException(org.queryaudit.classify.AccessAgreements.RESOURCE + ": component '" + c
                         + "' is none the agency directory gives a requester; use one of " + components);
             }
         }

@@ -1,4 +1,5 @@
-package org.queryaudit;
+package org.queryaudit.base;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

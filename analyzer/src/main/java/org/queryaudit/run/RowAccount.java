@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.run;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.ingest.EventIngest;
-import org.queryaudit.ingest.QueryEvent;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.report.RowCounts;
 
 /**

@@ -1,4 +1,4 @@
-package org.queryaudit.ingest;
+package org.queryaudit.base;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.queryaudit;
+package org.queryaudit.run;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
