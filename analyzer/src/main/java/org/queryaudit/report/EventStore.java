@@ -8,11 +8,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.queryaudit.classify.ClassifyStage;
-import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.model.ClassifyColumns;
+import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
-import org.queryaudit.tag.TagStage;
+import org.queryaudit.model.TagColumns;
 
 /**
  * {@code events/}: every accepted event with its derived columns, Parquet, partitioned by
@@ -26,9 +26,9 @@ public final class EventStore {
     static {
         List<StructField> fields = new ArrayList<>(List.of(QueryEvent.SCHEMA.fields()));
         fields.addAll(ResolveStage.COLUMNS);
-        fields.addAll(TagStage.COLUMNS);
-        fields.addAll(ClassifyStage.COLUMNS);
-        fields.addAll(EvaluateStage.COLUMNS);
+        fields.addAll(TagColumns.COLUMNS);
+        fields.addAll(ClassifyColumns.COLUMNS);
+        fields.addAll(ViolationColumns.COLUMNS);
         SCHEMA = new StructType(fields.toArray(StructField[]::new));
     }
 

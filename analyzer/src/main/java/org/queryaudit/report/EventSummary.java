@@ -17,11 +17,11 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.classify.ClassifyStage;
-import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.model.ClassifyColumns;
+import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
-import org.queryaudit.tag.TagStage;
+import org.queryaudit.model.TagColumns;
 
 /**
  * The events counted once, at the finest grain any summary table of the run needs: who asked
@@ -61,11 +61,11 @@ public record EventSummary(List<Cell> cells) {
     public static EventSummary of(Dataset<Row> events) {
         Dataset<Row> cells = events.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL),
                         col(ResolveStage.COMPONENT), col(ResolveStage.BASIS), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE),
-                        col(QueryEvent.MONTH), col(QueryEvent.SOURCE_SYSTEM), col(QueryEvent.QUERY_TYPE), col(ClassifyStage.PATHWAY),
-                        concat_ws(";", col(EvaluateStage.VIOLATIONS + ".rule_id")).alias("rule_ids"),
-                        concat_ws(";", col(EvaluateStage.VIOLATIONS + ".severity")).alias("severities"),
-                        col(ClassifyStage.DATA_CLASS), col(ClassifyStage.AGREEMENT), col(ResolveStage.STATE))
-                .agg(count("*"), sum(when(array_contains(col(TagStage.TAGS), "immigration"), 1).otherwise(0)),
+                        col(QueryEvent.MONTH), col(QueryEvent.SOURCE_SYSTEM), col(QueryEvent.QUERY_TYPE), col(ClassifyColumns.PATHWAY),
+                        concat_ws(";", col(ViolationColumns.VIOLATIONS + ".rule_id")).alias("rule_ids"),
+                        concat_ws(";", col(ViolationColumns.VIOLATIONS + ".severity")).alias("severities"),
+                        col(ClassifyColumns.DATA_CLASS), col(ClassifyColumns.AGREEMENT), col(ResolveStage.STATE))
+                .agg(count("*"), sum(when(array_contains(col(TagColumns.TAGS), "immigration"), 1).otherwise(0)),
                         min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()));
         List<Cell> out = new ArrayList<>();
         for (Row r : cells.collectAsList()) {

@@ -15,12 +15,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.queryaudit.classify.ClassifyStage;
-import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.model.ClassifyColumns;
+import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
-import org.queryaudit.tag.TagStage;
+import org.queryaudit.model.TagColumns;
 
 /**
  * {@code flagged.csv}: every event with evidence of federal or immigration involvement (a
@@ -40,9 +40,9 @@ public final class FlaggedReport {
     static final List<String> COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
             QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
             ResolveStage.STATE, ResolveStage.DEPARTMENT, ResolveStage.COMPONENT, ResolveStage.IMMIGRATION, ResolveStage.BASIS,
-            ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, ClassifyStage.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyStage.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
-            TagStage.TAGS,
-            TagStage.EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
+            ResolveStage.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            TagColumns.TAGS,
+            TagColumns.EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     private static final String LEGAL = "_legal_process";
     /** Columns of {@link #selected} after flagged.csv's own: what violations.csv and searches.csv add. */
     static final String FINDINGS = "_findings";
@@ -52,10 +52,10 @@ public final class FlaggedReport {
     /** Whether an event belongs in flagged.csv: a federal requester, a federal or immigration tag, or a finding. */
     public static Column flagged() {
         return col(ResolveStage.LEVEL).equalTo(lit("federal"))
-                .or(array_contains(col(TagStage.TAGS), "immigration"))
-                .or(array_contains(col(TagStage.TAGS), "federal_assist"))
-                .or(array_contains(col(TagStage.TAGS), "out_of_state_assist"))
-                .or(size(col(EvaluateStage.VIOLATIONS)).gt(0));
+                .or(array_contains(col(TagColumns.TAGS), "immigration"))
+                .or(array_contains(col(TagColumns.TAGS), "federal_assist"))
+                .or(array_contains(col(TagColumns.TAGS), "out_of_state_assist"))
+                .or(size(col(ViolationColumns.VIOLATIONS)).gt(0));
     }
 
     /**
@@ -66,10 +66,10 @@ public final class FlaggedReport {
     static Dataset<Row> selected(Dataset<Row> events) {
         List<Column> select = new ArrayList<>();
         for (String c : COLUMNS) {
-            select.add(c.equals("violation_rules") ? col(EvaluateStage.VIOLATIONS + ".rule_id").alias(c) : col(c));
+            select.add(c.equals("violation_rules") ? col(ViolationColumns.VIOLATIONS + ".rule_id").alias(c) : col(c));
         }
         select.add(col(QueryEvent.LEGAL_PROCESS).alias(LEGAL));
-        select.add(array_sort(col(EvaluateStage.VIOLATIONS)).alias(FINDINGS));
+        select.add(array_sort(col(ViolationColumns.VIOLATIONS)).alias(FINDINGS));
         select.add(col(QueryEvent.SEARCH_ID).alias(SEARCH));
         select.add(col(QueryEvent.REDACTED_FIELDS).alias(REDACTED));
         return events.filter(flagged()).select(select.toArray(Column[]::new));
@@ -107,8 +107,8 @@ public final class FlaggedReport {
             v[i] = c.equals(QueryEvent.LEGAL_PROCESS) ? width : COLUMNS.indexOf(c);
         }
         int split = ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE);
-        int findingWidth = EvaluateStage.FINDING.size();
-        int severity = EvaluateStage.FINDING.fieldIndex("severity");
+        int findingWidth = ViolationColumns.FINDING.size();
+        int severity = ViolationColumns.FINDING.fieldIndex("severity");
         return write(fs, flaggedFile, violationsFile, reviewFile, ordered(kept), width, v, split, findingWidth, severity);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.queryaudit.classify.ClassifyStage;
+import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
 
@@ -93,13 +93,13 @@ public final class ResearchTables {
         List<String> doorHeader = new ArrayList<>(List.of(QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, "queries"));
         doorHeader.addAll(AgencyReport.PATHWAYS);
         return new Tables(
-                table(List.of(QueryEvent.OWNER_STATE, QueryEvent.MONTH, "message_key", ClassifyStage.DATA_CLASS, "federal_component",
-                        ClassifyStage.PATHWAY, ClassifyStage.AGREEMENT, "access", "queries"), federal, new int[] {0, 1, 2, 4, 5, 6}),
+                table(List.of(QueryEvent.OWNER_STATE, QueryEvent.MONTH, "message_key", ClassifyColumns.DATA_CLASS, "federal_component",
+                        ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, "access", "queries"), federal, new int[] {0, 1, 2, 4, 5, 6}),
                 table(doorHeader, doors, new int[] {1, 0}),
                 table(List.of(QueryEvent.OWNER_STATE, "rule_id", QueryEvent.MONTH, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI,
                         ResolveStage.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
                 ownerMonths(lines), topRequesters(lines, measures.topRequesters()),
-                table(List.of(QueryEvent.OWNER_STATE, "message_key", ClassifyStage.DATA_CLASS, "queries", "federal_queries"), byKey,
+                table(List.of(QueryEvent.OWNER_STATE, "message_key", ClassifyColumns.DATA_CLASS, "queries", "federal_queries"), byKey,
                         new int[] {0, 1}));
     }
 

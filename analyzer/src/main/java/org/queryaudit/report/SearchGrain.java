@@ -27,7 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.reference.UsStates;
-import org.queryaudit.tag.TagStage;
+import org.queryaudit.model.TagColumns;
 
 /**
  * The events counted at the search grain, per agency_report row (issue 16), in one shuffle:
@@ -93,8 +93,8 @@ public final class SearchGrain {
             reasonKnown,
             // The tagger's missing_reason: no reason (nor offense) written, and not redacted. Reading the tag
             // spares reading every reason again.
-            reasonKnown.and(array_contains(col(TagStage.TAGS), "missing_reason")),
-            reasonKnown.and(array_contains(col(TagStage.TAGS), "vague_reason")),
+            reasonKnown.and(array_contains(col(TagColumns.TAGS), "missing_reason")),
+            reasonKnown.and(array_contains(col(TagColumns.TAGS), "vague_reason")),
             hourKnown,
             hourKnown.and(offHours),
             userKnown,

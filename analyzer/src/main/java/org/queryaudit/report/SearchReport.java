@@ -35,7 +35,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;

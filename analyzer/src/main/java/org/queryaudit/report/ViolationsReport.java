@@ -10,12 +10,12 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.classify.ClassifyStage;
-import org.queryaudit.evaluate.EvaluateStage;
+import org.queryaudit.model.ClassifyColumns;
+import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.resolve.ResolveStage;
-import org.queryaudit.tag.TagStage;
+import org.queryaudit.model.TagColumns;
 
 /**
  * {@code violations.csv}: one row per (event, rule), with the evidence an auditor reads aloud.
@@ -32,14 +32,14 @@ public final class ViolationsReport {
     /** The event's columns of a violation row; the finding's columns come before source_file. */
     static final List<String> EVENT_COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
             QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
-            ResolveStage.COMPONENT, ResolveStage.STATE, ResolveStage.BASIS, ResolveStage.STATE_BASIS, ClassifyStage.PATHWAY, ClassifyStage.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyStage.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
-            QueryEvent.LEGAL_PROCESS, TagStage.TAGS, QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
+            ResolveStage.COMPONENT, ResolveStage.STATE, ResolveStage.BASIS, ResolveStage.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            QueryEvent.LEGAL_PROCESS, TagColumns.TAGS, QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     /** violations.csv's columns, in order. */
     static final List<String> HEADER;
 
     static {
         List<String> h = new ArrayList<>(EVENT_COLUMNS.subList(0, EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE)));
-        h.addAll(List.of(EvaluateStage.FINDING.fieldNames()));
+        h.addAll(List.of(ViolationColumns.FINDING.fieldNames()));
         h.addAll(List.of(QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE));
         HEADER = List.copyOf(h);
     }
@@ -48,10 +48,10 @@ public final class ViolationsReport {
     public static Dataset<Row> rows(Dataset<Row> events) {
         List<Column> select = new ArrayList<>();
         for (String c : HEADER) {
-            select.add(EvaluateStage.FINDING.getFieldIndex(c).isDefined() ? col("v." + c) : col(c));
+            select.add(ViolationColumns.FINDING.getFieldIndex(c).isDefined() ? col("v." + c) : col(c));
         }
-        return events.filter(size(col(EvaluateStage.VIOLATIONS)).gt(0))
-                .select(col("*"), explode(col(EvaluateStage.VIOLATIONS)).alias("v"))
+        return events.filter(size(col(ViolationColumns.VIOLATIONS)).gt(0))
+                .select(col("*"), explode(col(ViolationColumns.VIOLATIONS)).alias("v"))
                 .filter(col("v.severity").notEqual(lit(Finding.REVIEW)))
                 .select(select.toArray(Column[]::new));
     }

@@ -1,12 +1,12 @@
-package org.queryaudit.evaluate;
+package org.queryaudit.model;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Adds {@code violations}: for each event, the rules of its owner's state that it broke ({@link RuleEvaluator}). */
-public final class EvaluateStage {
+/** The evaluate stage's column: {@code violations}, for each event the rules of its owner's state that it broke. */
+public final class ViolationColumns {
     public static final String VIOLATIONS = "violations";
     public static final StructType FINDING = new StructType()
             .add("rule_id", DataTypes.StringType, false).add("citation", DataTypes.StringType, false)
@@ -14,10 +14,10 @@ public final class EvaluateStage {
             .add("rule_status", DataTypes.StringType, false).add("purpose_basis", DataTypes.StringType)
             .add("legal_process_kind", DataTypes.StringType).add("notice", DataTypes.StringType)
             .add("explanation", DataTypes.StringType, false);
-    /** The column this stage adds. */
+    /** The column. */
     public static final List<StructField> COLUMNS = List.of(
             DataTypes.createStructField(VIOLATIONS, DataTypes.createArrayType(FINDING, false), false));
 
-    private EvaluateStage() {
+    private ViolationColumns() {
     }
 }

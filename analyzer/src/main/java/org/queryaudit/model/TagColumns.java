@@ -1,22 +1,21 @@
-package org.queryaudit.tag;
+package org.queryaudit.model;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Adds why they asked: {@code tags} (categories) and {@code tag_evidence}
- * ({@code category:pattern:field="matched text"}), from {@link ReasonTagger}, which compiles
- * its patterns once per task and remembers repeated reasons.
+ * The tag stage's columns: why they asked, {@code tags} (categories) and {@code tag_evidence}
+ * ({@code category:pattern:field="matched text"}), written by the reason tagger.
  */
-public final class TagStage {
+public final class TagColumns {
     public static final String TAGS = "tags";
     public static final String EVIDENCE = "tag_evidence";
-    /** The columns this stage adds, in order. */
+    /** The columns, in order. */
     public static final List<StructField> COLUMNS = List.of(
             DataTypes.createStructField(TAGS, DataTypes.createArrayType(DataTypes.StringType, false), false),
             DataTypes.createStructField(EVIDENCE, DataTypes.createArrayType(DataTypes.StringType, false), false));
 
-    private TagStage() {
+    private TagColumns() {
     }
 }
