@@ -63,7 +63,7 @@ class Partners287gTest {
             }
         }
         System.out.printf("287(g): %d of %d real requester names are on ICE's list of %s (%d of them by a state the resolver read"
-                + " from a county name, the labeller having left the state open):%n  %s%n", matched.size(), named, Partners287g.AS_OF,
+                + " from a place or county name, the labeller having left the state open):%n  %s%n", matched.size(), named, Partners287g.AS_OF,
                 unlabelled, String.join("\n  ", matched));
         assertTrue(matched.size() >= 10, "Irvine's requesters include Florida and Texas sheriffs on the list: " + matched.size());
     }
