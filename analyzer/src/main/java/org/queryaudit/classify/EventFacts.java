@@ -13,7 +13,7 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
                          String requesterName, String requesterOri, String level, String requesterState,
                          String component, boolean immigrationAgency, List<String> tags, String reason,
                          String legalProcess, String pathway, String resolutionBasis, String stateBasis,
-                         String stateAlternative, String dataClass, String dataKind, java.time.Instant occurredAt,
+                         String stateAlternative, String dataKind, java.time.Instant occurredAt,
                          String account, AccessAgreements.Access access) implements Serializable {
     public EventFacts {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -26,21 +26,21 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
                       String stateBasis, String stateAlternative) {
         this(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level, requesterState, component,
                 immigrationAgency, tags, reason, legalProcess, pathway, resolutionBasis, stateBasis, stateAlternative,
-                "ALPR".equals(sourceSystem) ? "alpr" : "dmv", "ALPR".equals(sourceSystem) ? "alpr" : "dmv", null, null, null);
+                "ALPR".equals(sourceSystem) ? "alpr" : "dmv", null, null, null);
     }
 
     /** The same facts once the door is known. */
     public EventFacts withPathway(String door) {
         return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
                 requesterState, component, immigrationAgency, tags, reason, legalProcess, door, resolutionBasis, stateBasis,
-                stateAlternative, dataClass, dataKind, occurredAt, account, access);
+                stateAlternative, dataKind, occurredAt, account, access);
     }
 
     /** The same facts with what the access agreements say of the query. */
     public EventFacts withAccess(AccessAgreements.Access a) {
         return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
                 requesterState, component, immigrationAgency, tags, reason, legalProcess, a == null ? pathway : a.door(),
-                resolutionBasis, stateBasis, stateAlternative, dataClass, dataKind, occurredAt, account, a);
+                resolutionBasis, stateBasis, stateAlternative, dataKind, occurredAt, account, a);
     }
 
     /**
@@ -50,7 +50,7 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
     public EventFacts forMember(String state, String stateName, LocalDate day) {
         return new EventFacts(stateName + ", through an Nlets multi-state broadcast (NL)", state, sourceSystem, day, requesterName, requesterOri,
                 level, requesterState, component, immigrationAgency, tags, reason, legalProcess, pathway, resolutionBasis,
-                stateBasis, stateAlternative, dataClass, dataKind, occurredAt, account, null);
+                stateBasis, stateAlternative, dataKind, occurredAt, account, null);
     }
 
     public boolean tagged(String tag) {

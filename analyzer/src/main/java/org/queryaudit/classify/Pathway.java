@@ -24,7 +24,7 @@ public final class Pathway {
      * and channel.
      */
     public static AccessAgreements.Access access(EventFacts f, AccessAgreements agreements) {
-        if (!"federal".equals(f.level()) || !"dmv".equals(f.dataKind()) || f.broadcast() || "ALPR".equals(f.sourceSystem())) {
+        if (!"federal".equals(f.level()) || !"dmv".equals(f.dataKind()) || f.broadcast()) {
             return null;
         }
         return agreements.access(f.ownerState(), f.sourceSystem(), f.localDate(), f.component(), f.requesterOri(), f.account());

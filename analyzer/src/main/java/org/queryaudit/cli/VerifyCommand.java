@@ -13,7 +13,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.queryaudit.base.HadoopFiles;
 import org.queryaudit.base.ConfigException;
 import org.queryaudit.ingest.InputPlanner;
-import org.queryaudit.report.RunOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,7 +45,7 @@ public final class VerifyCommand implements Callable<Integer> {
             String expected = in.path("sha256").asText();
             String status;
             try (InputStream s = InputPlanner.toPath(uri).getFileSystem(hadoop).open(InputPlanner.toPath(uri))) {
-                status = RunOutputs.sha256(s).equals(expected) ? "ok" : "CHANGED";
+                status = org.queryaudit.base.Sha256.hex(s).equals(expected) ? "ok" : "CHANGED";
             } catch (java.io.IOException e) {
                 status = "MISSING";
             }
@@ -67,7 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 status = ("bytes:" + Files.size(f)).equals(e.getValue().asText()) ? "ok" : "CHANGED";
             } else {
                 try (InputStream s = Files.newInputStream(f)) {
-                    status = RunOutputs.sha256(s).equals(e.getValue().asText()) ? "ok" : "CHANGED";
+                    status = org.queryaudit.base.Sha256.hex(s).equals(e.getValue().asText()) ? "ok" : "CHANGED";
                 }
             }
             checked++;

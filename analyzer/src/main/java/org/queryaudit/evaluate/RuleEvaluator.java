@@ -16,8 +16,8 @@ import org.queryaudit.classify.RequesterClasses;
  * calls it once per event with the rules already in memory.
  */
 public final class RuleEvaluator implements Serializable {
-    /** Rules by owner state, then data kind (two look-ups: a joined key cost a string per event). */
-    private final Map<String, Map<String, List<Rule>>> byStateAndData = new HashMap<>();
+    /** Rules by owner state (in state order, for a broadcast's findings), then data kind (two look-ups: a joined key cost a string per event). */
+    private final Map<String, Map<String, List<Rule>>> byStateAndData = new java.util.TreeMap<>();
     private final LegalProcess legalProcess;
     private final AccessAgreements agreements;
     private final UsStates states;
@@ -28,7 +28,7 @@ public final class RuleEvaluator implements Serializable {
 
     public RuleEvaluator(RuleBook book, LegalProcess legalProcess, AccessAgreements agreements, UsStates states) {
         for (Rule r : book.rules()) {
-            byStateAndData.computeIfAbsent(r.state(), k -> new java.util.TreeMap<>()).computeIfAbsent(r.data(), k -> new ArrayList<>()).add(r);
+            byStateAndData.computeIfAbsent(r.state(), k -> new HashMap<>()).computeIfAbsent(r.data(), k -> new ArrayList<>()).add(r);
         }
         this.legalProcess = legalProcess;
         this.agreements = agreements;
@@ -51,10 +51,11 @@ public final class RuleEvaluator implements Serializable {
      */
     private List<Finding> broadcast(EventFacts f) {
         List<Finding> out = new ArrayList<>();
-        for (String state : new java.util.TreeSet<>(byStateAndData.keySet())) {
-            if (!byStateAndData.get(state).containsKey(f.dataKind())) {
+        for (Map.Entry<String, Map<String, List<Rule>>> e : byStateAndData.entrySet()) {
+            if (!e.getValue().containsKey(f.dataKind())) {
                 continue;
             }
+            String state = e.getKey();
             java.time.LocalDate day = f.occurredAt() == null ? f.localDate()
                     : f.occurredAt().atZone(java.time.ZoneId.of(states.zoneOf(state))).toLocalDate();
             EventFacts member = f.forMember(state, states.nameOf(state), day);

@@ -246,7 +246,7 @@ public final class EventMapper {
         }
         dest = dest.toUpperCase(Locale.ROOT);
         String sender = v[I_REQUESTER_ORI] instanceof String ori && ori.length() >= 2 ? ori.substring(0, 2).toUpperCase(Locale.ROOT) : null;
-        String agency = agencies.agency(dest);
+        String agency;
         if (dest.length() == 2 && states.isState(dest)) {
             v[I_OWNER_AGENCY] = states.nameOf(dest) + " (Nlets " + dest + ")";
             v[I_OWNER_STATE] = dest;
@@ -255,7 +255,7 @@ public final class EventMapper {
             v[I_OWNER_AGENCY] = "Nlets multi-state broadcast (NL)";
             v[I_OWNER_STATE] = QueryEvent.BROADCAST_OWNER;
             calendarState = sender;
-        } else if (agency != null) {
+        } else if ((agency = agencies.agency(dest)) != null) {
             v[I_OWNER_AGENCY] = agency;
             v[I_OWNER_STATE] = QueryEvent.FEDERAL_OWNER;
             calendarState = ORI.matcher(dest).matches() && states.isState(dest.substring(0, 2)) ? dest.substring(0, 2) : sender;

@@ -3,7 +3,6 @@ package org.queryaudit.reference;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
  * same way once spelling is set aside ("Broward County FL SO" and "Broward County Sheriff's
  * Office" in Florida); a name without a known state is never matched.
  */
-public final class Partners287g implements Serializable {
+public final class Partners287g {
     public static final String RESOURCE = "queryaudit/reference/287g-participating-2025-05-16.csv";
     /** The day ICE's list was read (the file's name says it too). */
     public static final String AS_OF = "2025-05-16";
@@ -34,7 +33,7 @@ public final class Partners287g implements Serializable {
     };
     private static Partners287g shipped;
     private final Map<String, List<String>> byKey;
-    private final transient UsStates states;
+    private final UsStates states;
 
     private Partners287g(Map<String, List<String>> byKey, UsStates states) {
         this.byKey = byKey;

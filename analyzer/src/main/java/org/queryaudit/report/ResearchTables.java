@@ -130,7 +130,7 @@ public final class ResearchTables {
         for (List<String> k : keys) {
             long[] s = sums.get(k);
             List<Object> row = new ArrayList<>(k);
-            row.addAll(List.of(s[0], s[1], s[2], s[3], s[5], s[4], ratio(s[5], s[4]), s[6], s[7], share(s[6], s[7]), s[8], s[9],
+            row.addAll(List.of(s[0], s[1], s[2], s[3], s[5], s[4], ratio(s[5], s[4], 1), s[6], s[7], share(s[6], s[7]), s[8], s[9],
                     share(s[8], s[9]), s[10], s[11], s[12], share(s[10], s[12]), share(s[11], s[12]), s[13], s[14],
                     share(s[13], s[14])));
             rows.add(row);
@@ -170,15 +170,16 @@ public final class ResearchTables {
 
     /** A share to three places, or blank where nothing could be known. */
     static String share(long part, long whole) {
-        return whole == 0 ? "" : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(whole), 3,
+        return ratio(part, whole, 3);
+    }
+
+    /** part / whole to the places given, or blank where whole is 0. */
+    private static String ratio(long part, long whole, int places) {
+        return whole == 0 ? "" : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(whole), places,
                 java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String ratio(long part, long whole) {
-        return whole == 0 ? "" : java.math.BigDecimal.valueOf(part).divide(java.math.BigDecimal.valueOf(whole), 1,
-                java.math.RoundingMode.HALF_UP).toPlainString();
-    }
-
+    /** The keys in the order of the positions given (text order, nulls first). */
     private static List<List<String>> sorted(Set<List<String>> keys, int[] order) {
         List<List<String>> out = new ArrayList<>(keys);
         Comparator<List<String>> by = null;
@@ -192,15 +193,8 @@ public final class ResearchTables {
 
     /** Keys then counts, one row per key, sorted by the key positions given (text order, nulls first). */
     private static Table table(List<String> header, Map<List<String>, long[]> sums, int[] order) {
-        List<List<String>> keys = new ArrayList<>(sums.keySet());
-        Comparator<List<String>> by = null;
-        for (int i : order) {
-            Comparator<List<String>> next = Comparator.comparing(k -> k.get(i), EventSummary.TEXT);
-            by = by == null ? next : by.thenComparing(next);
-        }
-        keys.sort(by);
         List<List<Object>> rows = new ArrayList<>();
-        for (List<String> k : keys) {
+        for (List<String> k : sorted(sums.keySet(), order)) {
             List<Object> row = new ArrayList<>(k);
             for (long n : sums.get(k)) {
                 row.add(n);

@@ -2,7 +2,6 @@ package org.queryaudit.report;
 
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,9 +158,5 @@ public final class RunOutputs {
         }
         InputHashes.of(spark, new ArrayList<>(relByUri.keySet())).forEach((uri, sha) -> out.put(relByUri.get(uri), sha));
         return out;
-    }
-
-    public static String sha256(InputStream in) throws IOException {
-        return org.queryaudit.base.Sha256.hex(in);
     }
 }

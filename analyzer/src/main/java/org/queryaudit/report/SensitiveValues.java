@@ -46,14 +46,14 @@ public final class SensitiveValues implements java.io.Serializable {
             return new SensitiveValues(true, null, "none: --show-sensitive");
         }
         if (userKey != null && !userKey.isBlank()) {
-            return new SensitiveValues(false, sha256("user|" + userKey), "QUERYAUDIT_HASH_KEY");
+            return new SensitiveValues(false, org.queryaudit.base.Sha256.hex("user|" + userKey), "QUERYAUDIT_HASH_KEY");
         }
-        return new SensitiveValues(false, sha256(fallback), fallbackSource);
+        return new SensitiveValues(false, org.queryaudit.base.Sha256.hex(fallback), fallbackSource);
     }
 
     /** SHA-256 of a text, in hex. */
     public static String digest(String s) {
-        return sha256(s);
+        return org.queryaudit.base.Sha256.hex(s);
     }
 
     /**
@@ -92,9 +92,5 @@ public final class SensitiveValues implements java.io.Serializable {
 
     public String keySource() {
         return keySource;
-    }
-
-    private static String sha256(String s) {
-        return org.queryaudit.base.Sha256.hex(s);
     }
 }

@@ -1,5 +1,7 @@
 package org.queryaudit.run;
 
+import org.queryaudit.ingest.RowKind;
+
 import org.queryaudit.base.StageClock;
 
 
@@ -143,7 +145,7 @@ public final class AuditRun {
                     QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
                 writer = writer.option("parquet.enable.dictionary#" + unique, "false");
             }
-            writer.partitionBy(EventPass.ROW_KIND, QueryEvent.OWNER_STATE, QueryEvent.MONTH)
+            writer.partitionBy(RowKind.COLUMN, QueryEvent.OWNER_STATE, QueryEvent.MONTH)
                     .parquet(staged.toString());
             clock.lap("ingest, resolve, tag, classify, evaluate");
             // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
@@ -159,7 +161,7 @@ public final class AuditRun {
                         + account.acceptedMonths() + ". Nothing was written");
             }
             org.apache.hadoop.fs.Path eventsFolder = out.file(EventStore.FOLDER);
-            account.storeEvents(rows, new org.apache.hadoop.fs.Path(staged, EventPass.ROW_KIND + "=" + EventPass.EVENT),
+            account.storeEvents(rows, new org.apache.hadoop.fs.Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT),
                     eventsFolder, out.fs());
             clock.lap("store events");
             Map<String, Long> outputs = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.queryaudit.classify.AccessAgreements;
 import org.queryaudit.ingest.AgencyDestinations;
+import org.queryaudit.ingest.RowKind;
 import org.queryaudit.reference.MessageKeys;
 import org.queryaudit.classify.EventFacts;
 import org.queryaudit.classify.Pathway;
@@ -53,20 +54,13 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The one pass over the inputs: each row is parsed, then resolved, tagged, classified and
  * evaluated in turn, on the executors, and its sensitive values hashed; every stage reads
- * the row's values directly. The rows are written once, partitioned by {@link #ROW_KIND}:
+ * the row's values directly. The rows are written once, partitioned by {@link RowKind}:
  * the events of the run's period (all of their columns), events outside it and quarantined
  * rows (only what counting and the quarantine report need). Rows are never joined, shuffled
  * or converted between stages, which is what makes a month of a state take seconds.
  */
 public final class EventPass implements Serializable {
-    public static final String ROW_KIND = org.queryaudit.ingest.RowKind.COLUMN;
-    public static final String EVENT = org.queryaudit.ingest.RowKind.EVENT;
-    public static final String OUTSIDE = org.queryaudit.ingest.RowKind.OUTSIDE;
-    public static final String QUARANTINED = org.queryaudit.ingest.RowKind.QUARANTINED;
-    /** Keys of {@code extra} that carry a quarantined row's reason and text as written. */
-    public static final String QUARANTINE_REASON = org.queryaudit.ingest.RowKind.QUARANTINE_REASON;
-    public static final String RAW_TEXT = org.queryaudit.ingest.RowKind.RAW_TEXT;
-    public static final StructType SCHEMA = EventStore.SCHEMA.add(ROW_KIND, DataTypes.StringType, false);
+    public static final StructType SCHEMA = EventStore.SCHEMA.add(RowKind.COLUMN, DataTypes.StringType, false);
 
     private static final int PARSED = QueryEvent.SCHEMA.size();
     private static final int WIDTH = SCHEMA.size();
@@ -102,7 +96,7 @@ public final class EventPass implements Serializable {
     private static final int OCCURRED_AT = SCHEMA.fieldIndex(QueryEvent.OCCURRED_AT);
     private static final int QUERY_TYPE = SCHEMA.fieldIndex(QueryEvent.QUERY_TYPE);
     private static final int VIOLATIONS = SCHEMA.fieldIndex(ViolationColumns.VIOLATIONS);
-    private static final int KIND = SCHEMA.fieldIndex(ROW_KIND);
+    private static final int KIND = SCHEMA.fieldIndex(RowKind.COLUMN);
     private static final int P_QUARANTINE = ParsedRows.SCHEMA.fieldIndex(ParsedRows.QUARANTINE_REASON);
     private static final int P_RAW = ParsedRows.SCHEMA.fieldIndex(ParsedRows.RAW_TEXT);
 
@@ -173,10 +167,10 @@ public final class EventPass implements Serializable {
         if (p[P_QUARANTINE] != null) {
             copyProvenance(p, v);
             Map<String, String> extra = new HashMap<>();
-            extra.put(QUARANTINE_REASON, (String) p[P_QUARANTINE]);
-            extra.put(RAW_TEXT, (String) p[P_RAW]);
+            extra.put(RowKind.QUARANTINE_REASON, (String) p[P_QUARANTINE]);
+            extra.put(RowKind.RAW_TEXT, (String) p[P_RAW]);
             v[EXTRA] = extra;
-            v[KIND] = QUARANTINED;
+            v[KIND] = RowKind.QUARANTINED;
             return v;
         }
         LocalDate date = (LocalDate) p[LOCAL_DATE];
@@ -187,7 +181,7 @@ public final class EventPass implements Serializable {
             v[OWNER_STATE] = p[OWNER_STATE];
             v[MONTH] = p[MONTH];
             v[EXTRA] = Map.of();
-            v[KIND] = OUTSIDE;
+            v[KIND] = RowKind.OUTSIDE;
             return v;
         }
         System.arraycopy(p, 0, v, 0, PARSED);
@@ -207,7 +201,7 @@ public final class EventPass implements Serializable {
         EventFacts facts = new EventFacts((String) v[OWNER_AGENCY], ownerState, (String) v[SOURCE_SYSTEM], date,
                 (String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI], who.level(), who.state(), who.component(),
                 who.immigration(), why.tags(), (String) v[REASON], (String) v[LEGAL_PROCESS], null, who.basis(),
-                who.stateBasis(), who.stateAlternative(), dataClass, keys.ruleData(dataClass), (Instant) v[OCCURRED_AT],
+                who.stateBasis(), who.stateAlternative(), keys.ruleData(dataClass), (Instant) v[OCCURRED_AT],
                 (String) v[REQUESTER_USER], null);
         // A federal query of a state's DMV records: the agreements decide the door where they are known.
         AccessAgreements.Access access = Pathway.access(facts, agreements);
@@ -219,7 +213,7 @@ public final class EventPass implements Serializable {
 
         v[TARGET] = sensitive.protect((String) v[TARGET], redacted.contains(QueryEvent.TARGET));
         v[REQUESTER_USER] = sensitive.protect((String) v[REQUESTER_USER], redacted.contains(QueryEvent.REQUESTER_USER));
-        v[KIND] = EVENT;
+        v[KIND] = RowKind.EVENT;
         return v;
     }
 

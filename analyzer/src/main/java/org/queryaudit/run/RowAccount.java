@@ -1,5 +1,7 @@
 package org.queryaudit.run;
 
+import org.queryaudit.ingest.RowKind;
+
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
@@ -36,11 +38,11 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         long acceptedRows = 0;
         Map<String, java.time.LocalDate[]> spans = new LinkedHashMap<>();
         Map<String, Long> lines = new LinkedHashMap<>();
-        for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH)
+        for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, RowKind.COLUMN, QueryEvent.MONTH)
                 .agg(org.apache.spark.sql.functions.count("*"), org.apache.spark.sql.functions.min(QueryEvent.LOCAL_DATE),
                         org.apache.spark.sql.functions.max(QueryEvent.LOCAL_DATE),
                         org.apache.spark.sql.functions.sum(QueryEvent.SOURCE_LINES))
-                .orderBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND, QueryEvent.MONTH).collectAsList()) {
+                .orderBy(QueryEvent.SOURCE_FILE, RowKind.COLUMN, QueryEvent.MONTH).collectAsList()) {
             String file = r.getString(0);
             long n = r.getLong(3);
             lines.merge(file, r.isNullAt(6) ? 0L : r.getLong(6), Long::sum);
@@ -52,26 +54,26 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
                     a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
             }
             RowCounts add = switch (r.getString(1)) {
-                case EventPass.EVENT -> new RowCounts(n, n, 0, 0, n);
-                case EventPass.OUTSIDE -> new RowCounts(n, n, 0, 0, 0);
+                case RowKind.EVENT -> new RowCounts(n, n, 0, 0, n);
+                case RowKind.OUTSIDE -> new RowCounts(n, n, 0, 0, 0);
                 default -> new RowCounts(n, 0, 0, n, 0);
             };
-            if (!EventPass.QUARANTINED.equals(r.getString(1))) {
+            if (!RowKind.QUARANTINED.equals(r.getString(1))) {
                 acceptedRows += n;
                 acceptedMonths.add(r.getString(2));
-                if (EventPass.EVENT.equals(r.getString(1))) {
+                if (RowKind.EVENT.equals(r.getString(1))) {
                     eventMonths.add(r.getString(2));
                 }
             }
             perFile.merge(file, add, RowCounts::plus);
         }
-        Dataset<Row> accepted = rows.filter(col(EventPass.ROW_KIND).notEqual(EventPass.QUARANTINED));
+        Dataset<Row> accepted = rows.filter(col(RowKind.COLUMN).notEqual(RowKind.QUARANTINED));
         Dataset<Row> drops = EventIngest.duplicates(accepted, acceptedRows);
         if (drops != null) {
             Dataset<Row> dropped = accepted.join(drops, dropped(), "left_semi");
-            for (Row r : dropped.groupBy(QueryEvent.SOURCE_FILE, EventPass.ROW_KIND).count().collectAsList()) {
+            for (Row r : dropped.groupBy(QueryEvent.SOURCE_FILE, RowKind.COLUMN).count().collectAsList()) {
                 long d = r.getLong(2);
-                long inPeriod = EventPass.EVENT.equals(r.getString(1)) ? d : 0;
+                long inPeriod = RowKind.EVENT.equals(r.getString(1)) ? d : 0;
                 perFile.merge(r.getString(0), new RowCounts(0, -d, d, 0, -inPeriod), RowCounts::plus);
             }
         }
@@ -98,8 +100,8 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
             }
             return;
         }
-        Dataset<Row> kept = rows.filter(col(EventPass.ROW_KIND).equalTo(EventPass.EVENT));
+        Dataset<Row> kept = rows.filter(col(RowKind.COLUMN).equalTo(RowKind.EVENT));
         kept = kept.join(drops, dropped(), "left_anti");
-        kept.drop(EventPass.ROW_KIND).write().partitionBy(QueryEvent.OWNER_STATE, QueryEvent.MONTH).parquet(events.toString());
+        kept.drop(RowKind.COLUMN).write().partitionBy(QueryEvent.OWNER_STATE, QueryEvent.MONTH).parquet(events.toString());
     }
 }

@@ -60,10 +60,18 @@ class AccessAgreementsTest {
                         .getMessage());
     }
 
+    /** What the shipped file says of Washington, as the README states it (the loader already refuses an entry without a source). */
     @Test
-    void theShippedAgreementsCarryTheirSources() {
-        for (AccessAgreements.Agreement a : AccessAgreements.shipped().agreements()) {
-            assertEquals(true, a.source() != null && !a.source().isBlank() && a.authority() != null, a.id());
-        }
+    void theShippedAgreementsSayWhatTheReadmeSays() {
+        AccessAgreements a = AccessAgreements.shipped();
+        AccessAgreements.Access ice = a.access("WA", "NLETS", LocalDate.parse("2025-11-19"), "ICE-HSI", "WAHSI0100", null);
+        assertEquals(java.util.List.of("back_door", "WA-ACCESS-ICE", "true"),
+                java.util.List.of(ice.door(), ice.agreement().id(), String.valueOf(ice.ended())), "ICE's access ended that morning");
+        assertEquals("front_door", a.access("WA", "NLETS", LocalDate.parse("2026-01-08"), "CBP-USBP", "WACBP0300", null).door(),
+                "CBP kept its access");
+        AccessAgreements.Access daps = a.access("WA", "DMV_PORTAL", LocalDate.parse("2025-08-27"), "ICE-HSI", "WAHSI0100", null);
+        assertEquals(java.util.List.of("WA-DAPS-HSI", "medium"), java.util.List.of(daps.agreement().id(), daps.agreement().confidence()));
+        assertNull(a.access("WA", "DMV_PORTAL", LocalDate.parse("2025-08-27"), "CBP", "WACBP0300", null).agreement(),
+                "the 2018 DAPS terminations are not encoded: which units is unknown");
     }
 }

@@ -119,7 +119,7 @@ class RuleEvaluatorTest {
         java.time.Instant t = java.time.Instant.parse(at);
         return new EventFacts("Nlets multi-state broadcast (NL)", "NL", "NLETS", t.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                 null, ori, level, reqState, component, immigration, tags, reason, null, "share_unknown", "directory ORI", null, null,
-                "vehicle", "dmv", t, null, null);
+                "dmv", t, null, null);
     }
 
     @Test
