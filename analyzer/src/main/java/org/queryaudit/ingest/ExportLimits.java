@@ -33,11 +33,14 @@ public final class ExportLimits {
     }
 
     public static ExportLimits shipped() {
-        JsonNode root = Yaml.read(ExportLimits.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE);
+        return of(Yaml.read(ExportLimits.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE), RESOURCE);
+    }
+
+    static ExportLimits of(JsonNode root, String origin) {
         Map<Long, String> caps = new LinkedHashMap<>();
         int i = 0;
         for (JsonNode c : root.path("caps")) {
-            String where = RESOURCE + ": caps[" + i++ + "]";
+            String where = origin + ": caps[" + i++ + "]";
             if (!c.path("rows").canConvertToLong() || c.path("rows").asLong() <= 0) {
                 throw new ConfigException(where + ": field 'rows' must be a positive number");
             }
@@ -47,7 +50,7 @@ public final class ExportLimits {
             caps.put(c.path("rows").asLong(), c.path("why").asText());
         }
         if (!root.path("slack_days").canConvertToInt()) {
-            throw new ConfigException(RESOURCE + ": field 'slack_days' must be a whole number of days");
+            throw new ConfigException(origin + ": field 'slack_days' must be a whole number of days");
         }
         return new ExportLimits(caps, root.path("slack_days").asInt());
     }

@@ -1,0 +1,71 @@
+package org.queryaudit.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.queryaudit.base.ConfigException;
+
+/** Issue 18: a rule pack's messages, kept as they were when the pack was read field by field. */
+class RuleBookMessagesTest {
+    private static final String GOOD = """
+            state: CA
+            name: California (test)
+            version: "1"
+            rules:
+              - id: CA-TEST
+                data: alpr
+                title: t
+                requesters: [federal_any]
+                purposes: [any]
+                citation: c
+                cite: c
+                because: b
+                summary: s
+                status: enacted
+                confidence: high
+                source: test
+            """;
+
+    private static String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> RuleBook.parse(yaml.getBytes(StandardCharsets.UTF_8), "r.yaml")).getMessage();
+    }
+
+    @Test
+    void aGoodPackBindsAsWritten() {
+        RulePack p = RuleBook.parse((GOOD + "    effective_from: 2025-01-01\n    components: ICE-ERO\n").getBytes(StandardCharsets.UTF_8), "r.yaml");
+        assertEquals("CA", p.state());
+        assertEquals("1", p.version());
+        Rule r = p.rules().get(0);
+        assertEquals(java.time.LocalDate.parse("2025-01-01"), r.effectiveFrom());
+        assertEquals(java.util.List.of("ICE-ERO"), r.components());
+        assertEquals(java.util.List.of("federal_any"), r.requesters());
+        assertEquals("b", r.because());
+    }
+
+    @Test
+    void everyMistakeNamesThePackTheRuleAndTheField() {
+        assertEquals("rule pack r.yaml: field 'state' is missing", error(GOOD.replace("state: CA\n", "")));
+        assertEquals("rule pack r.yaml: field 'state': 'ZZ' is not a two-letter state code", error(GOOD.replace("state: CA", "state: ZZ")));
+        assertEquals("rule pack r.yaml: field 'name' is missing", error(GOOD.replace("name: California (test)\n", "")));
+        assertEquals("rule pack r.yaml: rule 'rules[0]': field 'id': missing", error(GOOD.replace("  - id: CA-TEST\n    data", "  - data")));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'id': used twice in the pack", error(GOOD + GOOD.substring(GOOD.indexOf("  - id"))));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'colour': unknown field; allowed: [after_agreement_end, because, citation,"
+                + " cite, components, confidence, data, effective_from, effective_to, id, note, notice, presumed_immigration_for,"
+                + " purposes, requesters, revocation, side_door, source, status, summary, title, unlocked_by, verification]",
+                error(GOOD + "    colour: blue\n"));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'data': 'cctv' is not one of [alpr, dmv]", error(GOOD.replace("data: alpr", "data: cctv")));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'requesters': missing; give one or more of [any, federal_any,"
+                + " federal_immigration, out_of_state, private]", error(GOOD.replace("    requesters: [federal_any]\n", "")));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'purposes': 'spite' is not one of [any, immigration, missing_reason,"
+                + " vague_reason]", error(GOOD.replace("purposes: [any]", "purposes: [any, spite]")));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'because': missing", error(GOOD.replace("    because: b\n", "")));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'effective_to': '2025-02-30' is not a date (YYYY-MM-DD)",
+                error(GOOD + "    effective_to: 2025-02-30\n"));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'effective_from': a revocation needs the date access was cut off"
+                + " (or 'after_agreement_end: true')", error(GOOD + "    revocation: true\n"));
+        assertEquals("rule pack r.yaml: no rules; a state that restricts nothing says 'no_restriction: true'",
+                error(GOOD.substring(0, GOOD.indexOf("rules:")) + "rules: []\n"));
+    }
+}
