@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.base.Yaml;
 
 /**
@@ -19,12 +20,47 @@ public final class LegalProcess implements Serializable {
     private final List<String> regexes = new ArrayList<>();
     private transient List<Pattern> patterns;
 
+    /** The file as written. */
+    record Layout(Integer version, List<Kind> kinds) {
+    }
+
+    /** One kind of process and the text that shows it; {@code unlocks}: whether a rule may accept it. */
+    record Kind(String kind, Boolean unlocks, String regex) {
+    }
+
     public static LegalProcess shipped() {
-        JsonNode root = Yaml.read(LegalProcess.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE);
+        return of(Yaml.shipped(RESOURCE), RESOURCE);
+    }
+
+    /** Bound and checked once; a message names the file, the kind and the field. */
+    static LegalProcess of(JsonNode root, String origin) {
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
+                + "field '" + m.field() + "' " + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed()
+                : "must be " + m.mustBe())));
+        if (layout.kinds() == null || layout.kinds().isEmpty()) {
+            throw new ConfigException(origin + ": field 'kinds' is missing or empty");
+        }
         LegalProcess lp = new LegalProcess();
-        for (JsonNode k : root.path("kinds")) {
-            lp.kinds.add(k.path("kind").asText());
-            lp.regexes.add(k.path("regex").asText());
+        for (int i = 0; i < layout.kinds().size(); i++) {
+            Kind k = layout.kinds().get(i);
+            if (k.kind() == null || k.kind().isBlank()) {
+                throw new ConfigException(origin + ": kinds[" + i + "]: field 'kind' is missing");
+            }
+            String where = origin + ": kind '" + k.kind() + "'";
+            if (lp.kinds.contains(k.kind())) {
+                throw new ConfigException(where + ": listed twice");
+            }
+            if (k.regex() == null || k.regex().isBlank()) {
+                // A blank pattern would find every text to show this process.
+                throw new ConfigException(where + ": field 'regex' is missing");
+            }
+            try {
+                Pattern.compile(k.regex());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigException(where + ": field 'regex': not a valid regular expression: " + e.getDescription());
+            }
+            lp.kinds.add(k.kind());
+            lp.regexes.add(k.regex());
         }
         lp.compiled();
         return lp;

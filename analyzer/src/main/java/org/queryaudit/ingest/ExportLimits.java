@@ -32,27 +32,42 @@ public final class ExportLimits {
         this.slackDays = slackDays;
     }
 
+    /** The file as written. */
+    record Layout(Integer version, Integer slackDays, List<Cap> caps) {
+    }
+
+    /** A row count that an export stops at, and why. */
+    record Cap(Long rows, String why) {
+    }
+
     public static ExportLimits shipped() {
-        return of(Yaml.read(ExportLimits.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE), RESOURCE);
+        return of(Yaml.shipped(RESOURCE), RESOURCE);
     }
 
     static ExportLimits of(JsonNode root, String origin) {
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
+                + "field '" + m.field() + "' " + switch (m.field()) {
+                    case "rows" -> "must be a positive number";
+                    case "slack_days" -> "must be a whole number of days";
+                    default -> m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe();
+                }));
         Map<Long, String> caps = new LinkedHashMap<>();
-        int i = 0;
-        for (JsonNode c : root.path("caps")) {
-            String where = origin + ": caps[" + i++ + "]";
-            if (!c.path("rows").canConvertToLong() || c.path("rows").asLong() <= 0) {
+        List<Cap> listed = layout.caps() == null ? List.of() : layout.caps();
+        for (int i = 0; i < listed.size(); i++) {
+            Cap c = listed.get(i);
+            String where = origin + ": caps[" + i + "]";
+            if (c.rows() == null || c.rows() <= 0) {
                 throw new ConfigException(where + ": field 'rows' must be a positive number");
             }
-            if (c.path("why").asText("").isBlank()) {
+            if (c.why() == null || c.why().isBlank()) {
                 throw new ConfigException(where + ": field 'why' is missing");
             }
-            caps.put(c.path("rows").asLong(), c.path("why").asText());
+            caps.put(c.rows(), c.why());
         }
-        if (!root.path("slack_days").canConvertToInt()) {
+        if (layout.slackDays() == null) {
             throw new ConfigException(origin + ": field 'slack_days' must be a whole number of days");
         }
-        return new ExportLimits(caps, root.path("slack_days").asInt());
+        return new ExportLimits(caps, layout.slackDays());
     }
 
     /** The period a vendor's file name states ({@code 1_1_2025-1_31_2025-...}), if it states one. */

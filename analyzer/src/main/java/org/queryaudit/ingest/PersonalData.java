@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -21,7 +20,6 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PersonalData implements Serializable {
     static final String RESOURCE = "queryaudit/reference/personal-data.yaml";
-    private static final Set<String> KEYS = Set.of("id", "kind", "regex");
     private final List<String[]> patterns;
     private transient List<Compiled> compiled;
 
@@ -32,39 +30,41 @@ public final class PersonalData implements Serializable {
         this.patterns = patterns;
     }
 
+    /** The file as written. */
+    record Layout(Integer version, List<Entry> patterns) {
+    }
+
+    /** One kind of personal value: its name in brackets, and how to find it. */
+    record Entry(String id, String kind, String regex) {
+    }
+
     public static PersonalData shipped() {
-        return parse(Yaml.read(PersonalData.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE), RESOURCE);
+        return parse(Yaml.shipped(RESOURCE), RESOURCE);
     }
 
     static PersonalData parse(JsonNode root, String origin) {
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
+                + "field '" + m.field() + "' " + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed()
+                : "must be " + m.mustBe())));
+        if (layout.patterns() == null || layout.patterns().isEmpty()) {
+            throw new ConfigException(origin + ": field 'patterns' is missing or empty");
+        }
         List<String[]> out = new ArrayList<>();
-        int i = 0;
-        for (JsonNode p : root.path("patterns")) {
-            String where = origin + ": patterns[" + i++ + "]";
-            p.fieldNames().forEachRemaining(k -> {
-                if (!KEYS.contains(k)) {
-                    throw new ConfigException(where + ": field '" + k + "' is not known; use " + KEYS);
+        for (int i = 0; i < layout.patterns().size(); i++) {
+            Entry p = layout.patterns().get(i);
+            String[] v = {p.id(), p.kind(), p.regex()};
+            for (int k = 0; k < v.length; k++) {
+                if (v[k] == null || v[k].isBlank()) {
+                    throw new ConfigException(origin + ": patterns[" + i + "]: field '" + List.of("id", "kind", "regex").get(k) + "' is missing");
                 }
-            });
-            String[] v = new String[3];
-            int k = 0;
-            for (String key : List.of("id", "kind", "regex")) {
-                JsonNode n = p.get(key);
-                if (n == null || !n.isValueNode() || n.asText().isBlank()) {
-                    throw new ConfigException(where + ": field '" + key + "' is missing");
-                }
-                v[k++] = n.asText();
             }
             try {
-                Pattern.compile(v[2]);
+                Pattern.compile(p.regex());
             } catch (PatternSyntaxException e) {
-                throw new ConfigException(origin + ": pattern '" + v[0] + "': field 'regex': not a valid regular expression: "
+                throw new ConfigException(origin + ": pattern '" + p.id() + "': field 'regex': not a valid regular expression: "
                         + e.getDescription());
             }
             out.add(v);
-        }
-        if (out.isEmpty()) {
-            throw new ConfigException(origin + ": field 'patterns' is missing or empty");
         }
         return new PersonalData(List.copyOf(out));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.queryaudit.base.ConfigException;
 import org.queryaudit.base.Yaml;
 
 /**
@@ -45,19 +46,57 @@ public final class RedactionMarkers implements Serializable {
         this.sentinels = sentinels;
     }
 
+    /** The file as written. */
+    record Layout(Integer version, List<String> exact, List<Marker> patterns, List<String> sentinels, List<String> patternPrefixes) {
+    }
+
+    /** A pattern of a withheld value. */
+    record Marker(String id, String regex) {
+    }
+
     public static RedactionMarkers shipped() {
-        JsonNode root = Yaml.read(RedactionMarkers.class.getClassLoader().getResourceAsStream(RESOURCE), RESOURCE);
+        return of(Yaml.shipped(RESOURCE), RESOURCE);
+    }
+
+    /** Bound and checked once; a message names the file, the pattern and the field. */
+    static RedactionMarkers of(JsonNode root, String origin) {
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
+                + "field '" + m.field() + "' " + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed()
+                : "must be " + m.mustBe())));
         Set<String> exact = new HashSet<>();
-        root.path("exact").forEach(n -> exact.add(n.asText().toLowerCase(Locale.ROOT)));
+        for (String e : orEmpty(layout.exact())) {
+            if (e == null || e.isBlank()) {
+                throw new ConfigException(origin + ": field 'exact': a blank marker would take every empty cell for withheld");
+            }
+            exact.add(e.toLowerCase(Locale.ROOT));
+        }
         List<String> regexes = new ArrayList<>();
-        root.path("patterns").forEach(n -> regexes.add(n.path("regex").asText()));
-        Set<String> sentinels = new HashSet<>();
-        root.path("sentinels").forEach(n -> sentinels.add(n.asText()));
-        List<String> prefixes = new ArrayList<>();
-        root.path("pattern_prefixes").forEach(n -> prefixes.add(n.asText()));
-        RedactionMarkers m = new RedactionMarkers(root.path("version").asInt(1), exact, regexes, sentinels, prefixes);
+        List<Marker> markers = orEmpty(layout.patterns());
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            String where = origin + ": " + (m.id() == null ? "patterns[" + i + "]" : "pattern '" + m.id() + "'");
+            if (m.regex() == null || m.regex().isBlank()) {
+                throw new ConfigException(where + ": field 'regex' is missing");
+            }
+            try {
+                Pattern.compile(m.regex());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigException(where + ": field 'regex': not a valid regular expression: " + e.getDescription());
+            }
+            regexes.add(m.regex());
+        }
+        if (!regexes.isEmpty() && orEmpty(layout.patternPrefixes()).isEmpty()) {
+            // The patterns run only on values that begin with a listed prefix.
+            throw new ConfigException(origin + ": field 'pattern_prefixes' is missing: without it no pattern is ever tried");
+        }
+        RedactionMarkers m = new RedactionMarkers(layout.version() == null ? 1 : layout.version(), exact, regexes,
+                new HashSet<>(orEmpty(layout.sentinels())), orEmpty(layout.patternPrefixes()));
         m.compiled();
         return m;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private List<Pattern> compiled() {

@@ -1,7 +1,6 @@
 package org.queryaudit.tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,78 +17,87 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
     static final String RESOURCE = "queryaudit/patterns/reason-tags.yaml";
     static final Set<String> FIELDS = Set.of("reason", "case_number", "offense_type");
 
-    public static TagRules shipped() {
-        InputStream in = TagRules.class.getClassLoader().getResourceAsStream(RESOURCE);
-        return parse(Yaml.read(in, RESOURCE), RESOURCE);
+    /** The file as written. */
+    record Layout(Integer version, java.util.LinkedHashMap<String, String> categories, List<PatternLayout> patterns,
+                  OtherLayout otherStateAgency) {
     }
 
+    record PatternLayout(String id, String category, List<String> fields, List<String> triggers, String regex, List<String> unless,
+                         Boolean whole, String source) {
+    }
+
+    record OtherLayout(String id, String category, List<String> fields, Integer window, List<String> agencyWords,
+                       List<String> guards, List<String> ambiguousCodes, String source) {
+    }
+
+    public static TagRules shipped() {
+        return parse(Yaml.shipped(RESOURCE), RESOURCE);
+    }
 
     static TagRules parse(JsonNode root, String origin) {
-        List<String> categories = new ArrayList<>();
-        root.path("categories").fieldNames().forEachRemaining(categories::add);
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + where(m) + "field '" + m.field() + "' "
+                + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe())));
+        List<String> categories = layout.categories() == null ? List.of() : List.copyOf(layout.categories().keySet());
         if (categories.isEmpty()) {
             throw new ConfigException(origin + ": field 'categories' is missing");
         }
         List<TagPattern> patterns = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int i = 0;
-        for (JsonNode p : root.path("patterns")) {
-            String where = origin + ": patterns[" + i++ + "]";
-            String id = text(p, "id", where);
-            where = origin + ": pattern '" + id + "'";
+        List<PatternLayout> listed = layout.patterns() == null ? List.of() : layout.patterns();
+        for (int i = 0; i < listed.size(); i++) {
+            PatternLayout p = listed.get(i);
+            String id = text(p.id(), "id", origin + ": patterns[" + i + "]");
+            String where = origin + ": pattern '" + id + "'";
             if (!ids.add(id)) {
                 throw new ConfigException(where + ": field 'id': used twice");
             }
-            String category = text(p, "category", where);
+            String category = text(p.category(), "category", where);
             if (!categories.contains(category)) {
                 throw new ConfigException(where + ": field 'category': '" + category + "' is not one of " + categories);
             }
-            List<String> fields = list(p, "fields");
+            List<String> fields = list(p.fields());
             for (String f : fields) {
                 if (!FIELDS.contains(f)) {
-                    throw new ConfigException(where + ": field 'fields': '" + f + "' is not one of " + FIELDS);
+                    throw new ConfigException(where + ": field 'fields': '" + f + "' is not one of " + new java.util.TreeSet<>(FIELDS));
                 }
             }
-            String regex = text(p, "regex", where);
+            String regex = text(p.regex(), "regex", where);
             check(regex, where + ": field 'regex'");
-            List<String> unless = list(p, "unless");
+            List<String> unless = list(p.unless());
             for (String u : unless) {
                 check(u, where + ": field 'unless'");
             }
-            patterns.add(new TagPattern(id, category, fields.isEmpty() ? List.of("reason") : fields, list(p, "triggers"),
-                    regex, unless, p.path("whole").asBoolean(false), p.path("source").asText("")));
+            patterns.add(new TagPattern(id, category, fields.isEmpty() ? List.of("reason") : fields, list(p.triggers()),
+                    regex, unless, Boolean.TRUE.equals(p.whole()), p.source() == null ? "" : p.source()));
         }
-        JsonNode o = root.path("other_state_agency");
+        OtherLayout o = layout.otherStateAgency();
         OtherStateRule other = null;
-        if (o.isObject()) {
+        if (o != null) {
             String where = origin + ": other_state_agency";
-            for (String g : list(o, "guards")) {
+            for (String g : list(o.guards())) {
                 check(g, where + ": field 'guards'");
             }
-            other = new OtherStateRule(text(o, "id", where), text(o, "category", where), list(o, "fields"),
-                    o.path("window").asInt(25), list(o, "agency_words"), list(o, "guards"), list(o, "ambiguous_codes"),
-                    o.path("source").asText(""));
+            other = new OtherStateRule(text(o.id(), "id", where), text(o.category(), "category", where), list(o.fields()),
+                    o.window() == null ? 25 : o.window(), list(o.agencyWords()), list(o.guards()), list(o.ambiguousCodes()),
+                    o.source() == null ? "" : o.source());
         }
-        return new TagRules(root.path("version").asInt(1), categories, patterns, other, origin);
+        return new TagRules(layout.version() == null ? 1 : layout.version(), categories, patterns, other, origin);
     }
 
-    private static String text(JsonNode n, String key, String where) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isValueNode() || v.asText().isBlank()) {
+    /** Where a binding mistake is: "patterns[3]: ", or nothing at the top. */
+    private static String where(Yaml.Mistake m) {
+        return m.parent().isEmpty() ? "" : m.parent() + ": ";
+    }
+
+    private static String text(String v, String key, String where) {
+        if (v == null || v.isBlank()) {
             throw new ConfigException(where + ": field '" + key + "' is missing");
         }
-        return v.asText();
+        return v;
     }
 
-    private static List<String> list(JsonNode n, String key) {
-        List<String> out = new ArrayList<>();
-        JsonNode v = n.get(key);
-        if (v != null && v.isArray()) {
-            v.forEach(x -> out.add(x.asText()));
-        } else if (v != null && v.isValueNode()) {
-            out.add(v.asText());
-        }
-        return out;
+    private static List<String> list(List<String> v) {
+        return v == null ? List.of() : v;
     }
 
     private static void check(String regex, String where) {
