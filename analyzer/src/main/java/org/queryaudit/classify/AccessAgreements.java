@@ -1,11 +1,7 @@
 package org.queryaudit.classify;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,24 +65,15 @@ public final class AccessAgreements implements Serializable {
     }
 
     public static AccessAgreements shipped() {
-        InputStream in = AccessAgreements.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new ConfigException(RESOURCE + ": missing from the build; rebuild queryaudit");
-        }
-        return of(Yaml.read(in, RESOURCE), RESOURCE);
+        return of(Yaml.shipped(RESOURCE), RESOURCE);
     }
 
     public static final AccessAgreements NONE = new AccessAgreements(List.of());
 
     /** Bound and checked once; a message names the file, the agreement and the field. */
     static AccessAgreements of(JsonNode root, String origin) {
-        Layout layout;
-        try {
-            layout = new ObjectMapper().registerModule(new JavaTimeModule())
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true).treeToValue(root, Layout.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigException(origin + ": " + e.getOriginalMessage().split("\n")[0], e);
-        }
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": field '" + m.path() + "' "
+                + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe())));
         if (layout.version() != 1 || layout.agreements() == null) {
             throw new ConfigException(origin + ": needs 'version: 1' and 'agreements'");
         }

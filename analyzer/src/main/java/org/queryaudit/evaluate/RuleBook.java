@@ -33,9 +33,6 @@ public final class RuleBook implements Serializable {
     static final Set<String> PROCESS = Set.of("judicial_warrant", "court_order", "court_subpoena");
     static final Set<String> STATUS = Set.of("enacted", "policy");
     static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
-    private static final Set<String> RULE_KEYS = Set.of("id", "data", "title", "requesters", "components", "purposes",
-            "presumed_immigration_for", "side_door", "unlocked_by", "revocation", "after_agreement_end", "effective_from", "effective_to",
-            "citation", "cite", "because", "summary", "notice", "status", "confidence", "verification", "note", "source");
     private final Map<String, RulePack> packs;
 
     private RuleBook(Map<String, RulePack> packs) {
@@ -113,92 +110,104 @@ public final class RuleBook implements Serializable {
         return sha(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A pack as written; its rules are bound one by one, so that a mistake names its rule. */
+    record PackLayout(String state, String name, String version, Boolean noRestriction, String note, List<JsonNode> rules) {
+    }
+
+    /** One rule as written. */
+    record RuleLayout(String id, String data, String title, List<String> requesters, List<String> components,
+                      List<String> purposes, List<String> presumedImmigrationFor, Boolean sideDoor, List<String> unlockedBy,
+                      Boolean revocation, Boolean afterAgreementEnd, String effectiveFrom, String effectiveTo, String citation,
+                      String cite, String because, String summary, String notice, String status, String confidence,
+                      String verification, String note, String source) {
+    }
+
     static RulePack parse(byte[] bytes, String origin) {
-        JsonNode root = Yaml.read(new ByteArrayInputStream(bytes), origin);
-        String state = text(root, "state", origin, null, true);
+        PackLayout pack = Yaml.bind(Yaml.read(new ByteArrayInputStream(bytes), origin), PackLayout.class,
+                m -> new ConfigException("rule pack " + origin + ": field '" + m.path() + "': " + what(m)));
+        String state = text(pack.state(), "state", origin, null, true);
         if (!UsStates.shipped().isState(state)) {
             throw new ConfigException("rule pack " + origin + ": field 'state': '" + state + "' is not a two-letter state code");
         }
-        boolean none = root.path("no_restriction").asBoolean(false);
+        boolean none = Boolean.TRUE.equals(pack.noRestriction());
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int i = 0;
-        for (JsonNode r : root.path("rules")) {
-            String where = "rules[" + i++ + "]";
-            String id = text(r, "id", origin, where, true);
+        List<JsonNode> listed = pack.rules() == null ? List.of() : pack.rules();
+        for (int i = 0; i < listed.size(); i++) {
+            JsonNode node = listed.get(i);
+            String label = node.path("id").isValueNode() && !node.path("id").asText().isBlank() ? node.path("id").asText().strip()
+                    : "rules[" + i + "]";
+            if (!node.isObject()) {
+                throw err(origin, label, "rules[" + i + "]", "must be a mapping");
+            }
+            RuleLayout r = Yaml.bind(node, RuleLayout.class, m -> err(origin, label, m.path(), what(m)));
+            String id = text(r.id(), "id", origin, label, true);
             if (!ids.add(id)) {
                 throw err(origin, id, "id", "used twice in the pack");
             }
-            r.fieldNames().forEachRemaining(k -> {
-                if (!RULE_KEYS.contains(k)) {
-                    throw err(origin, id, k, "unknown field; allowed: " + new java.util.TreeSet<>(RULE_KEYS));
-                }
-            });
-            String data = oneOf(r, "data", DATA, origin, id);
-            List<String> requesters = listOf(r, "requesters", CLASSES, origin, id, true);
-            List<String> purposes = listOf(r, "purposes", PURPOSES, origin, id, true);
-            List<String> unlocked = listOf(r, "unlocked_by", PROCESS, origin, id, false);
-            String status = oneOf(r, "status", STATUS, origin, id);
-            String confidence = oneOf(r, "confidence", CONFIDENCE, origin, id);
-            LocalDate from = date(r, "effective_from", origin, id);
-            LocalDate to = date(r, "effective_to", origin, id);
-            boolean revocation = r.path("revocation").asBoolean(false);
-            boolean afterAgreementEnd = r.path("after_agreement_end").asBoolean(false);
+            String data = oneOf(r.data(), "data", DATA, origin, id);
+            List<String> requesters = listOf(r.requesters(), "requesters", CLASSES, origin, id, true);
+            List<String> purposes = listOf(r.purposes(), "purposes", PURPOSES, origin, id, true);
+            List<String> unlocked = listOf(r.unlockedBy(), "unlocked_by", PROCESS, origin, id, false);
+            String status = oneOf(r.status(), "status", STATUS, origin, id);
+            String confidence = oneOf(r.confidence(), "confidence", CONFIDENCE, origin, id);
+            LocalDate from = date(r.effectiveFrom(), "effective_from", origin, id);
+            LocalDate to = date(r.effectiveTo(), "effective_to", origin, id);
+            boolean revocation = Boolean.TRUE.equals(r.revocation());
+            boolean afterAgreementEnd = Boolean.TRUE.equals(r.afterAgreementEnd());
             if (revocation && from == null && !afterAgreementEnd) {
                 throw err(origin, id, "effective_from", "a revocation needs the date access was cut off (or 'after_agreement_end: true')");
             }
-            String because = text(r, "because", origin, id, true);
-            rules.add(new Rule(state, id, data, text(r, "title", origin, id, true), requesters, list(r, "components"),
-                    purposes, list(r, "presumed_immigration_for"), r.path("side_door").asBoolean(false), unlocked, revocation, afterAgreementEnd,
-                    from, to, text(r, "citation", origin, id, true), text(r, "cite", origin, id, true), because,
-                    text(r, "summary", origin, id, true), text(r, "notice", origin, id, false), status, confidence,
-                    text(r, "verification", origin, id, false), text(r, "note", origin, id, false),
-                    text(r, "source", origin, id, true)));
+            String because = text(r.because(), "because", origin, id, true);
+            rules.add(new Rule(state, id, data, text(r.title(), "title", origin, id, true), requesters, list(r.components()),
+                    purposes, list(r.presumedImmigrationFor()), Boolean.TRUE.equals(r.sideDoor()), unlocked, revocation,
+                    afterAgreementEnd, from, to, text(r.citation(), "citation", origin, id, true), text(r.cite(), "cite", origin, id, true),
+                    because, text(r.summary(), "summary", origin, id, true), text(r.notice(), "notice", origin, id, false), status,
+                    confidence, text(r.verification(), "verification", origin, id, false), text(r.note(), "note", origin, id, false),
+                    text(r.source(), "source", origin, id, true)));
         }
         if (rules.isEmpty() && !none) {
             throw new ConfigException("rule pack " + origin + ": no rules; a state that restricts nothing says 'no_restriction: true'");
         }
-        return new RulePack(state, text(root, "name", origin, null, true), text(root, "version", origin, null, true), none,
-                text(root, "note", origin, null, false), rules, origin, sha(bytes));
+        return new RulePack(state, text(pack.name(), "name", origin, null, true), text(pack.version(), "version", origin, null, true),
+                none, text(pack.note(), "note", origin, null, false), rules, origin, sha(bytes));
+    }
+
+    /** A binding mistake in the pack's words. */
+    private static String what(Yaml.Mistake m) {
+        return m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "unknown field; allowed: " + m.allowed() : "must be " + m.mustBe();
     }
 
     private static ConfigException err(String origin, String rule, String field, String what) {
         return new ConfigException("rule pack " + origin + ": rule '" + rule + "': field '" + field + "': " + what);
     }
 
-    private static String text(JsonNode n, String key, String origin, String rule, boolean required) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
+    /** A value stripped of spaces; a blank one is missing. */
+    private static String text(String v, String key, String origin, String rule, boolean required) {
+        if (v == null || v.isBlank()) {
             if (required) {
                 throw rule == null ? new ConfigException("rule pack " + origin + ": field '" + key + "' is missing")
                         : err(origin, rule, key, "missing");
             }
             return null;
         }
-        return v.asText().strip();
+        return v.strip();
     }
 
-    private static String oneOf(JsonNode n, String key, Set<String> allowed, String origin, String rule) {
-        String v = text(n, key, origin, rule, true);
+    private static String oneOf(String value, String key, Set<String> allowed, String origin, String rule) {
+        String v = text(value, key, origin, rule, true);
         if (!allowed.contains(v)) {
             throw err(origin, rule, key, "'" + v + "' is not one of " + new java.util.TreeSet<>(allowed));
         }
         return v;
     }
 
-    private static List<String> list(JsonNode n, String key) {
-        List<String> out = new ArrayList<>();
-        JsonNode v = n.get(key);
-        if (v != null && v.isArray()) {
-            v.forEach(x -> out.add(x.asText()));
-        } else if (v != null && v.isValueNode() && !v.isNull()) {
-            out.add(v.asText());
-        }
-        return out;
+    private static List<String> list(List<String> v) {
+        return v == null ? List.of() : v;
     }
 
-    private static List<String> listOf(JsonNode n, String key, Set<String> allowed, String origin, String rule, boolean required) {
-        List<String> out = list(n, key);
+    private static List<String> listOf(List<String> values, String key, Set<String> allowed, String origin, String rule, boolean required) {
+        List<String> out = list(values);
         if (required && out.isEmpty()) {
             throw err(origin, rule, key, "missing; give one or more of " + new java.util.TreeSet<>(allowed));
         }
@@ -210,8 +219,8 @@ public final class RuleBook implements Serializable {
         return out;
     }
 
-    private static LocalDate date(JsonNode n, String key, String origin, String rule) {
-        String v = text(n, key, origin, rule, false);
+    private static LocalDate date(String value, String key, String origin, String rule) {
+        String v = text(value, key, origin, rule, false);
         if (v == null) {
             return null;
         }

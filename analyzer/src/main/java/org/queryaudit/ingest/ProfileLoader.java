@@ -4,12 +4,9 @@ import org.queryaudit.base.ConfigException;
 import org.queryaudit.base.Yaml;
 import org.queryaudit.model.QueryEvent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatterBuilder;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,56 +25,66 @@ public final class ProfileLoader {
             "legal_process", "result_count");
     /** Columns a sharing-configuration profile may fill. */
     public static final Set<String> SHARING_FIELDS = Set.of("organization", "shared_with_me", "i_am_sharing");
-    private static final Set<String> TOP_KEYS = Set.of("id", "version", "kind", "source_system", "title",
-            "sources", "detect", "requester", "owner", "default_owner_agency", "timestamp_formats",
-            "timestamp_zone", "columns", "search_key", "list_of");
-    private static final Set<String> COLUMN_KEYS = Set.of("headers", "type", "required", "sensitive", "extract");
+
+    /** The file as written. */
+    record Layout(String id, Integer version, String kind, String sourceSystem, String title, List<String> sources,
+                  DetectLayout detect, String requester, String owner, String defaultOwnerAgency, List<String> timestampFormats,
+                  String timestampZone, LinkedHashMap<String, ColumnLayout> columns, List<String> searchKey, String listOf) {
+    }
+
+    record DetectLayout(List<String> required, String filename, Integer priority) {
+    }
+
+    record ColumnLayout(List<String> headers, String type, Boolean required, Boolean sensitive, String extract) {
+    }
 
     private ProfileLoader() {
     }
 
     public static FormatProfile load(InputStream in, String origin) {
-        JsonNode root = Yaml.read(in, origin);
         Fields f = new Fields(origin);
-        f.onlyKeys(root, TOP_KEYS, "");
-        String id = f.text(root, "id", true);
+        Layout root = Yaml.bind(Yaml.read(in, origin), Layout.class, m -> f.error(m.path(), switch (m.problem()) {
+            case UNKNOWN_FIELD -> "unknown key; allowed: " + m.allowed();
+            case NOT_A_MAPPING -> m.path().equals("detect") ? "missing; give at least 'required: [header, ...]'"
+                    : m.parent().equals("columns") ? "must be a mapping such as {headers: [Reason]}" : "must be a mapping";
+            default -> "must be " + m.mustBe();
+        }));
+        String id = f.text(root.id(), "id", true, null);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw f.error("id", "'" + id + "' must be lower-case letters, digits and dashes");
         }
-        int version = root.path("version").asInt(1);
-        FormatProfile.Kind kind = switch (f.text(root, "kind", false, "events")) {
+        int version = root.version() == null ? 1 : root.version();
+        FormatProfile.Kind kind = switch (f.text(root.kind(), "kind", false, "events")) {
             case "events" -> FormatProfile.Kind.EVENTS;
             case "sharing" -> FormatProfile.Kind.SHARING;
             default -> throw f.error("kind", "must be 'events' or 'sharing'");
         };
-        String system = f.text(root, "source_system", true);
+        String system = f.text(root.sourceSystem(), "source_system", true, null);
         if (!Set.of("NLETS", "DMV_PORTAL", "ALPR").contains(system)) {
             throw f.error("source_system", "'" + system + "' must be one of NLETS, DMV_PORTAL, ALPR");
         }
-        JsonNode detectNode = root.path("detect");
-        if (!detectNode.isObject()) {
+        DetectLayout detectNode = root.detect();
+        if (detectNode == null) {
             throw f.error("detect", "missing; give at least 'required: [header, ...]'");
         }
-        f.onlyKeys(detectNode, Set.of("required", "filename", "priority"), "detect.");
-        List<String> required = f.list(detectNode, "required", "detect.required", true);
-        String filename = f.text(detectNode, "filename", false);
+        List<String> required = f.list(detectNode.required(), "detect.required", true);
+        String filename = f.text(detectNode.filename(), "detect.filename", false, null);
         if (filename != null) {
             f.regex(filename, "detect.filename");
         }
-        Detection detect = new Detection(required, filename, detectNode.path("priority").asInt(0));
+        Detection detect = new Detection(required, filename, detectNode.priority() == null ? 0 : detectNode.priority());
 
-        FormatProfile.RequesterFrom requester = switch (f.text(root, "requester", false, "column")) {
+        FormatProfile.RequesterFrom requester = switch (f.text(root.requester(), "requester", false, "column")) {
             case "column" -> FormatProfile.RequesterFrom.COLUMN;
             case "owner" -> FormatProfile.RequesterFrom.OWNER;
             default -> throw f.error("requester", "must be 'column' (a column names the requester) or 'owner' (own users' searches)");
         };
-        FormatProfile.OwnerFrom owner = switch (f.text(root, "owner", false, "file")) {
+        FormatProfile.OwnerFrom owner = switch (f.text(root.owner(), "owner", false, "file")) {
             case "file" -> FormatProfile.OwnerFrom.FILE;
             case "destination" -> FormatProfile.OwnerFrom.DESTINATION;
             default -> throw f.error("owner", "must be 'file' or 'destination'");
         };
-        List<String> formats = root.has("timestamp_formats")
-                ? f.list(root, "timestamp_formats", "timestamp_formats", true) : List.of();
+        List<String> formats = root.timestampFormats() == null ? List.of() : f.list(root.timestampFormats(), "timestamp_formats", true);
         for (int i = 0; i < formats.size(); i++) {
             try {
                 new DateTimeFormatterBuilder().appendPattern(formats.get(i)).toFormatter(Locale.US);
@@ -85,51 +92,48 @@ public final class ProfileLoader {
                 throw f.error("timestamp_formats[" + i + "]", "'" + formats.get(i) + "' is not a java.time pattern: " + e.getMessage());
             }
         }
-        String zone = f.text(root, "timestamp_zone", false, "UTC");
+        String zone = f.text(root.timestampZone(), "timestamp_zone", false, "UTC");
         try {
             ZoneId.of(zone);
         } catch (RuntimeException e) {
             throw f.error("timestamp_zone", "'" + zone + "' is not a time zone id (e.g. UTC, America/Chicago)");
         }
 
-        JsonNode cols = root.path("columns");
-        if (!cols.isObject() || cols.isEmpty()) {
+        Map<String, ColumnLayout> cols = root.columns();
+        if (cols == null || cols.isEmpty()) {
             throw f.error("columns", "missing; map at least one canonical column to its headers");
         }
         Set<String> allowed = kind == FormatProfile.Kind.EVENTS ? EVENT_FIELDS : SHARING_FIELDS;
         Map<String, ColumnSpec> columns = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = cols.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, ColumnLayout> e : cols.entrySet()) {
             String field = e.getKey();
             String where = "columns." + field;
             if (!allowed.contains(field)) {
                 throw f.error(where, "'" + field + "' is not a canonical column; use one of " + new java.util.TreeSet<>(allowed));
             }
-            JsonNode c = e.getValue();
-            if (!c.isObject()) {
+            ColumnLayout c = e.getValue();
+            if (c == null) {
                 throw f.error(where, "must be a mapping such as {headers: [Reason]}");
             }
-            f.onlyKeys(c, COLUMN_KEYS, where + ".");
-            List<String> headers = f.list(c, "headers", where + ".headers", true);
+            List<String> headers = f.list(c.headers(), where + ".headers", true);
             ValueType type;
             try {
-                type = ValueType.parse(f.text(c, "type", false, "text"));
+                type = ValueType.parse(f.text(c.type(), where + ".type", false, "text"));
             } catch (IllegalArgumentException ex) {
                 throw f.error(where + ".type", ex.getMessage());
             }
             if ((type == ValueType.TIMESTAMP || type == ValueType.TIME_RANGE) && formats.isEmpty()) {
                 throw f.error("timestamp_formats", "needed by " + where + " (type " + type.name().toLowerCase(Locale.ROOT) + ")");
             }
-            String extract = f.text(c, "extract", false);
+            String extract = f.text(c.extract(), where + ".extract", false, null);
             if (extract != null) {
                 Pattern p = f.regex(extract, where + ".extract");
                 if (p.matcher("").groupCount() < 1) {
                     throw f.error(where + ".extract", "needs one capturing group: the value");
                 }
             }
-            columns.put(field, new ColumnSpec(field, headers, type, c.path("required").asBoolean(false),
-                    c.path("sensitive").asBoolean(false), extract));
+            columns.put(field, new ColumnSpec(field, headers, type, Boolean.TRUE.equals(c.required()),
+                    Boolean.TRUE.equals(c.sensitive()), extract));
         }
         if (kind == FormatProfile.Kind.EVENTS) {
             if (!columns.containsKey("occurred_at")) {
@@ -145,7 +149,7 @@ public final class ProfileLoader {
         } else if (!columns.containsKey("organization")) {
             throw f.error("columns.organization", "missing; a sharing export lists organisations");
         }
-        List<String> searchKey = root.has("search_key") ? f.list(root, "search_key", "search_key", true) : List.of();
+        List<String> searchKey = root.searchKey() == null ? List.of() : f.list(root.searchKey(), "search_key", true);
         for (String k : searchKey) {
             if (!QueryEvent.SEARCH_KEY_FIELDS.contains(k)) {
                 throw f.error("search_key", "'" + k + "' cannot be part of a search key; use some of "
@@ -153,11 +157,11 @@ public final class ProfileLoader {
             }
         }
         FormatProfile.ListOf listOf = null;
-        if (root.has("list_of")) {
+        if (root.listOf() != null) {
             if (kind != FormatProfile.Kind.SHARING) {
                 throw f.error("list_of", "only a sharing profile (kind: sharing) lists organisations");
             }
-            listOf = switch (f.text(root, "list_of", true)) {
+            listOf = switch (f.text(root.listOf(), "list_of", true, null)) {
                 case "recipients" -> FormatProfile.ListOf.RECIPIENTS;
                 case "sources" -> FormatProfile.ListOf.SOURCES;
                 case "unknown" -> FormatProfile.ListOf.UNKNOWN;
@@ -165,57 +169,32 @@ public final class ProfileLoader {
                         + " from them) or 'unknown'");
             };
         }
-        return new FormatProfile(id, version, kind, system, f.text(root, "title", false, id),
-                root.has("sources") ? f.list(root, "sources", "sources", false) : List.of(), detect,
-                requester, owner, f.text(root, "default_owner_agency", false), formats, zone, columns, searchKey, listOf, origin);
+        return new FormatProfile(id, version, kind, system, f.text(root.title(), "title", false, id),
+                root.sources() == null ? List.of() : root.sources(), detect, requester, owner,
+                f.text(root.defaultOwnerAgency(), "default_owner_agency", false, null), formats, zone, columns, searchKey, listOf, origin);
     }
 
-    /** Field readers that name the file and the field in every error. */
+    /** Checks of bound values that name the file and the field in every error. */
     private record Fields(String origin) {
         ConfigException error(String field, String what) {
             return new ConfigException("profile " + origin + ": field '" + field + "': " + what);
         }
 
-        void onlyKeys(JsonNode node, Set<String> keys, String prefix) {
-            node.fieldNames().forEachRemaining(k -> {
-                if (!keys.contains(k)) {
-                    throw error(prefix + k, "unknown key; allowed: " + new java.util.TreeSet<>(keys));
-                }
-            });
-        }
-
-        String text(JsonNode node, String key, boolean required) {
-            return text(node, key, required, null);
-        }
-
-        String text(JsonNode node, String key, boolean required, String dflt) {
-            JsonNode v = node.get(key);
-            if (v == null || v.isNull()) {
+        String text(String v, String field, boolean required, String dflt) {
+            if (v == null) {
                 if (required) {
-                    throw error(key, "missing");
+                    throw error(field, "missing");
                 }
                 return dflt;
             }
-            if (!v.isValueNode()) {
-                throw error(key, "must be a single value");
-            }
-            return v.asText();
+            return v;
         }
 
-        List<String> list(JsonNode node, String key, String where, boolean nonEmpty) {
-            JsonNode v = node.get(key);
-            List<String> out = new ArrayList<>();
-            if (v != null && v.isArray()) {
-                v.forEach(x -> out.add(x.asText()));
-            } else if (v != null && v.isValueNode()) {
-                out.add(v.asText());
-            } else if (v != null && !v.isNull()) {
-                throw error(where, "must be a list");
+        List<String> list(List<String> v, String field, boolean nonEmpty) {
+            if (nonEmpty && (v == null || v.isEmpty())) {
+                throw error(field, "missing or empty");
             }
-            if (nonEmpty && out.isEmpty()) {
-                throw error(where, "missing or empty");
-            }
-            return out;
+            return v == null ? List.of() : v;
         }
 
         Pattern regex(String regex, String where) {

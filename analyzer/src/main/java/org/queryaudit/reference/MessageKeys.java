@@ -1,10 +1,7 @@
 package org.queryaudit.reference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,23 +45,14 @@ public final class MessageKeys implements Serializable {
     }
 
     public static MessageKeys shipped() {
-        InputStream in = MessageKeys.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new ConfigException(RESOURCE + ": missing from the build; rebuild queryaudit");
-        }
-        return of(Yaml.read(in, RESOURCE), RESOURCE);
+        return of(Yaml.shipped(RESOURCE), RESOURCE);
     }
 
     /** Bound and checked once; a message names the file, the key and the field. */
     static MessageKeys of(JsonNode root, String origin) {
-        Layout layout;
-        try {
-            layout = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .treeToValue(root, Layout.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigException(origin + ": " + e.getOriginalMessage().split("\n")[0]
-                    + "; expected: version, classes {name: {dmv, what}}, keys [{key, queries, class, source}]", e);
-        }
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": field '" + m.path() + "' "
+                + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe())
+                + "; expected: version, classes {name: {dmv, what}}, keys [{key, queries, class, source}]"));
         if (layout.version() != 1 || layout.classes() == null || layout.keys() == null) {
             throw new ConfigException(origin + ": needs 'version: 1', 'classes' and 'keys'");
         }

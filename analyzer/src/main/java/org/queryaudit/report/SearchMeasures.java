@@ -1,10 +1,7 @@
 package org.queryaudit.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import org.queryaudit.base.ConfigException;
 import org.queryaudit.base.Yaml;
 
@@ -35,35 +32,25 @@ public record SearchMeasures(int version, @JsonProperty("lookback_days") int loo
     }
 
     public static SearchMeasures shipped() {
-        InputStream in = SearchMeasures.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new ConfigException(RESOURCE + ": missing from the build; rebuild queryaudit");
-        }
-        return of(Yaml.read(in, RESOURCE), RESOURCE);
+        return of(Yaml.shipped(RESOURCE), RESOURCE);
+    }
+
+    /** The file as written: every field may be missing here, so that the message can say which. */
+    record Layout(Integer version, Integer lookbackDays, OffHours offHours, Integer topRequesters) {
     }
 
     /** Bound and checked once; each message names the file and the field. */
     static SearchMeasures of(JsonNode root, String origin) {
-        java.util.List<String> fields = java.util.List.of("version", "lookback_days", "off_hours", "top_requesters");
-        root.fieldNames().forEachRemaining(f -> {
-            if (!fields.contains(f)) {
-                throw new ConfigException(origin + ": field '" + f + "' is not known; the fields are " + String.join(", ", fields));
-            }
-        });
-        for (String field : fields) {
-            if (!root.hasNonNull(field)) {
-                throw new ConfigException(origin + ": field '" + field + "' is missing");
+        Layout l = Yaml.bind(root, Layout.class, e -> new ConfigException(origin + ": field '" + e.path() + "' "
+                + (e.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; the fields are " + e.allowed() : "must be " + e.mustBe())));
+        Object[] values = {l.version(), l.lookbackDays(), l.offHours(), l.topRequesters()};
+        String[] fields = {"version", "lookback_days", "off_hours", "top_requesters"};
+        for (int i = 0; i < fields.length; i++) {
+            if (values[i] == null) {
+                throw new ConfigException(origin + ": field '" + fields[i] + "' is missing");
             }
         }
-        SearchMeasures m;
-        try {
-            m = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-                    .treeToValue(root, SearchMeasures.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigException(origin + ": " + e.getOriginalMessage().split("\n")[0]
-                    + "; expected fields: version, lookback_days, off_hours {from, to}, top_requesters", e);
-        }
+        SearchMeasures m = new SearchMeasures(l.version(), l.lookbackDays(), l.offHours(), l.topRequesters());
         if (m.version() != 1) {
             throw new ConfigException(origin + ": field 'version' must be 1");
         }

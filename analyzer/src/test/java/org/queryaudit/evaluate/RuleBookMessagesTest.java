@@ -68,4 +68,14 @@ class RuleBookMessagesTest {
         assertEquals("rule pack r.yaml: no rules; a state that restricts nothing says 'no_restriction: true'",
                 error(GOOD.substring(0, GOOD.indexOf("rules:")) + "rules: []\n"));
     }
+
+    /** Issue 18: what the field-by-field reading let through is now a mistake with its place. */
+    @Test
+    void bindingRefusesWhatWasOnceIgnored() {
+        assertEquals("rule pack r.yaml: field 'colour': unknown field; allowed: [name, no_restriction, note, rules, state, version]",
+                error(GOOD.replace("name: California", "colour: blue\nname: California")));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'side_door': must be true or false", error(GOOD + "    side_door: sometimes\n"));
+        assertEquals("rule pack r.yaml: rule 'CA-TEST': field 'title': must be a single value", error(GOOD.replace("title: t", "title: [t, u]")));
+        assertEquals("rule pack r.yaml: rule 'rules[0]': field 'rules[0]': must be a mapping", error(GOOD.substring(0, GOOD.indexOf("rules:")) + "rules: [CA-TEST]\n"));
+    }
 }
