@@ -1,7 +1,7 @@
 package org.queryaudit.cli;
 
 import java.time.LocalDate;
-import org.queryaudit.run.Period;
+import org.queryaudit.model.Period;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.queryaudit.run.Period;
+import org.queryaudit.model.Period;
 import org.queryaudit.run.RunResult;
 import org.queryaudit.run.Sessions;
 import org.queryaudit.run.StoreReport;

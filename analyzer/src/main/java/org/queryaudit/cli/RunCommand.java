@@ -94,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         sharing.forEach(p -> requests.add(InputRequest.given(p, null, true)));
         List<String> command = new ArrayList<>(List.of("queryaudit", "run"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        org.queryaudit.run.Period period = periodOptions.period();
+        org.queryaudit.model.Period period = periodOptions.period();
         RunOptions opt = new RunOptions(requests, out, owner, ownerState, period.month(), period.from(), period.to(), master, showSensitive, directory, rules, command,
                 store, replaceShorter);
         return execute(opt, spec.commandLine().getOut());

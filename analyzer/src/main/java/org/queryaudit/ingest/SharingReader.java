@@ -1,6 +1,7 @@
 package org.queryaudit.ingest;
 
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.model.QuarantinedRow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,17 +23,18 @@ public final class SharingReader {
     }
 
     /** The shares of one file, and its rows that could not be read (for quarantine). */
-    public record Result(List<Share> shares, List<Rejected> rejected, long read, List<String> warnings) {
+    public record Result(List<Share> shares, List<QuarantinedRow> rejected, long read, List<String> warnings) {
     }
 
     /** A row that is not a share: where, why, and as written. */
-    public record Rejected(String sourceFile, long sourceLine, String reason, String rawText) {
+    private static QuarantinedRow rejected(InputFile f, CsvRecordReader r, String why) {
+        return new QuarantinedRow(f.displayPath(), r.line(), r.lineCount(), f.profile().sourceSystem(), f.formatId(), why, r.rawText());
     }
 
     public static Result read(InputFile f, Configuration hadoop, RedactionMarkers markers) {
         FileBinding b = FileBinding.of(f);
         List<Share> shares = new ArrayList<>();
-        List<Rejected> rejected = new ArrayList<>();
+        List<QuarantinedRow> rejected = new ArrayList<>();
         long read = 0;
         Path path = new Path(java.net.URI.create(f.uri()));
         try (InputStream in = path.getFileSystem(hadoop).open(path)) {
@@ -45,11 +47,11 @@ public final class SharingReader {
                 }
                 String org = r.problem() == CsvRecordReader.Problem.NONE ? cell(r, b, "organization") : null;
                 if (r.problem() != CsvRecordReader.Problem.NONE || r.fields().size() < f.header().size()) {
-                    rejected.add(new Rejected(f.displayPath(), r.line(), "the row does not have the header's "
-                            + f.header().size() + " cells (check quotes and separators)", r.rawText()));
+                    rejected.add(rejected(f, r, "the row does not have the header's "
+                            + f.header().size() + " cells (check quotes and separators)"));
                 } else if (org == null || markers.isSentinel(org)) {
-                    rejected.add(new Rejected(f.displayPath(), r.line(), "organization ('"
-                            + f.header().get(b.index().get("organization")) + "') is empty", r.rawText()));
+                    rejected.add(rejected(f, r, "organization ('"
+                            + f.header().get(b.index().get("organization")) + "') is empty"));
                 } else if (f.profile().listOf() != null) {
                     shares.add(listed(f, org, r.line()));
                 } else {

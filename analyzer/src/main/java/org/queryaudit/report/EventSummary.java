@@ -1,5 +1,7 @@
 package org.queryaudit.report;
 
+import org.queryaudit.model.ResolveColumns;
+
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -20,7 +22,6 @@ import org.apache.spark.sql.Row;
 import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.model.QueryEvent;
-import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.model.TagColumns;
 
 /**
@@ -59,12 +60,12 @@ public record EventSummary(List<Cell> cells) {
     }
 
     public static EventSummary of(Dataset<Row> events) {
-        Dataset<Row> cells = events.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL),
-                        col(ResolveStage.COMPONENT), col(ResolveStage.BASIS), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE),
+        Dataset<Row> cells = events.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(ResolveColumns.LEVEL),
+                        col(ResolveColumns.COMPONENT), col(ResolveColumns.BASIS), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE),
                         col(QueryEvent.MONTH), col(QueryEvent.SOURCE_SYSTEM), col(QueryEvent.QUERY_TYPE), col(ClassifyColumns.PATHWAY),
                         concat_ws(";", col(ViolationColumns.VIOLATIONS + ".rule_id")).alias("rule_ids"),
                         concat_ws(";", col(ViolationColumns.VIOLATIONS + ".severity")).alias("severities"),
-                        col(ClassifyColumns.DATA_CLASS), col(ClassifyColumns.AGREEMENT), col(ResolveStage.STATE))
+                        col(ClassifyColumns.DATA_CLASS), col(ClassifyColumns.AGREEMENT), col(ResolveColumns.STATE))
                 .agg(count("*"), sum(when(array_contains(col(TagColumns.TAGS), "immigration"), 1).otherwise(0)),
                         min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()));
         List<Cell> out = new ArrayList<>();

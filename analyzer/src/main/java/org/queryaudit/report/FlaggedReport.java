@@ -1,5 +1,7 @@
 package org.queryaudit.report;
 
+import org.queryaudit.model.ResolveColumns;
+
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
@@ -19,7 +21,6 @@ import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.model.QueryEvent;
-import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.model.TagColumns;
 
 /**
@@ -38,9 +39,9 @@ public final class FlaggedReport {
 
     /** flagged.csv's columns, in order. */
     static final List<String> COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
-            QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
-            ResolveStage.STATE, ResolveStage.DEPARTMENT, ResolveStage.COMPONENT, ResolveStage.IMMIGRATION, ResolveStage.BASIS,
-            ResolveStage.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveColumns.LEVEL,
+            ResolveColumns.STATE, ResolveColumns.DEPARTMENT, ResolveColumns.COMPONENT, ResolveColumns.IMMIGRATION, ResolveColumns.BASIS,
+            ResolveColumns.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
             TagColumns.TAGS,
             TagColumns.EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     private static final String LEGAL = "_legal_process";
@@ -51,7 +52,7 @@ public final class FlaggedReport {
 
     /** Whether an event belongs in flagged.csv: a federal requester, a federal or immigration tag, or a finding. */
     public static Column flagged() {
-        return col(ResolveStage.LEVEL).equalTo(lit("federal"))
+        return col(ResolveColumns.LEVEL).equalTo(lit("federal"))
                 .or(array_contains(col(TagColumns.TAGS), "immigration"))
                 .or(array_contains(col(TagColumns.TAGS), "federal_assist"))
                 .or(array_contains(col(TagColumns.TAGS), "out_of_state_assist"))

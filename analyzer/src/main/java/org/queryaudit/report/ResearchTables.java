@@ -1,5 +1,7 @@
 package org.queryaudit.report;
 
+import org.queryaudit.model.ResolveColumns;
+
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.QueryEvent;
-import org.queryaudit.resolve.ResolveStage;
 
 /**
  * The researcher's view (UW Center for Human Rights style), under {@code research/}:
@@ -97,7 +98,7 @@ public final class ResearchTables {
                         ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, "access", "queries"), federal, new int[] {0, 1, 2, 4, 5, 6}),
                 table(doorHeader, doors, new int[] {1, 0}),
                 table(List.of(QueryEvent.OWNER_STATE, "rule_id", QueryEvent.MONTH, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI,
-                        ResolveStage.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
+                        ResolveColumns.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
                 ownerMonths(lines), topRequesters(lines, measures.topRequesters()),
                 table(List.of(QueryEvent.OWNER_STATE, "message_key", ClassifyColumns.DATA_CLASS, "queries", "federal_queries"), byKey,
                         new int[] {0, 1}));
@@ -164,7 +165,7 @@ public final class ResearchTables {
             }
         }
         return new Table(List.of(QueryEvent.OWNER_STATE, QueryEvent.OWNER_AGENCY, QueryEvent.MONTH, "rank",
-                QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL, ResolveStage.COMPONENT, "searches",
+                QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveColumns.LEVEL, ResolveColumns.COMPONENT, "searches",
                 "share_of_owner_searches", "rows"), rows);
     }
 

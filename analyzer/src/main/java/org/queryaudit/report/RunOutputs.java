@@ -1,5 +1,7 @@
 package org.queryaudit.report;
 
+import org.queryaudit.store.EventStore;
+
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.queryaudit.report;
 
+import org.queryaudit.model.ResolveColumns;
+
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
@@ -36,7 +38,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.model.QueryEvent;
-import org.queryaudit.resolve.ResolveStage;
 
 /**
  * Searches, not rows (issue 16): one search by one requester is one row in each owner's export
@@ -79,8 +80,8 @@ public final class SearchReport {
                 .groupBy(col(FlaggedReport.SEARCH).alias(QueryEvent.SEARCH_ID))
                 .agg(min(col(QueryEvent.REQUESTER_NAME)).alias(QueryEvent.REQUESTER_NAME),
                         min(col(QueryEvent.REQUESTER_ORI)).alias(QueryEvent.REQUESTER_ORI),
-                        min(col(ResolveStage.LEVEL)).alias(ResolveStage.LEVEL),
-                        min(col(ResolveStage.COMPONENT)).alias(ResolveStage.COMPONENT),
+                        min(col(ResolveColumns.LEVEL)).alias(ResolveColumns.LEVEL),
+                        min(col(ResolveColumns.COMPONENT)).alias(ResolveColumns.COMPONENT),
                         min(col(QueryEvent.OCCURRED_AT)).alias("first_seen"),
                         max(col(QueryEvent.OCCURRED_AT)).alias("last_seen"),
                         concat_ws(";", array_sort(array_distinct(flatten(collect_list(
@@ -105,7 +106,7 @@ public final class SearchReport {
             Dataset<Row> searches = found.join(reach, scala.jdk.javaapi.CollectionConverters.asScala(List.of(QueryEvent.SEARCH_ID)).toSeq(),
                             "left")
                     .select(col(QueryEvent.SEARCH_ID), linkedBy.alias("linked_by"), col(QueryEvent.REQUESTER_NAME),
-                            col(QueryEvent.REQUESTER_ORI), col(ResolveStage.LEVEL), col(ResolveStage.COMPONENT), col("first_seen"),
+                            col(QueryEvent.REQUESTER_ORI), col(ResolveColumns.LEVEL), col(ResolveColumns.COMPONENT), col("first_seen"),
                             col("last_seen"), coalesce(col("owners"), lit(1)).alias("owners"),
                             coalesce(col("owner_agencies"), col("_owner")).alias("owner_agencies"),
                             coalesce(col("owner_rows"), col("_rows")).alias("owner_rows"),

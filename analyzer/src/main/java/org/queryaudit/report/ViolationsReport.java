@@ -1,5 +1,7 @@
 package org.queryaudit.report;
 
+import org.queryaudit.model.ResolveColumns;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -14,7 +16,6 @@ import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.evaluate.Finding;
 import org.queryaudit.model.QueryEvent;
-import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.model.TagColumns;
 
 /**
@@ -31,8 +32,8 @@ public final class ViolationsReport {
 
     /** The event's columns of a violation row; the finding's columns come before source_file. */
     static final List<String> EVENT_COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
-            QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveStage.LEVEL,
-            ResolveStage.COMPONENT, ResolveStage.STATE, ResolveStage.BASIS, ResolveStage.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
+            QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveColumns.LEVEL,
+            ResolveColumns.COMPONENT, ResolveColumns.STATE, ResolveColumns.BASIS, ResolveColumns.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
             QueryEvent.LEGAL_PROCESS, TagColumns.TAGS, QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     /** violations.csv's columns, in order. */
     static final List<String> HEADER;

@@ -1,5 +1,9 @@
 package org.queryaudit.run;
 
+import org.queryaudit.engine.EventPass;
+
+import org.queryaudit.model.Period;
+
 import org.queryaudit.ingest.RowKind;
 
 import org.queryaudit.base.StageClock;
@@ -20,6 +24,7 @@ import org.queryaudit.ingest.FileSlice;
 import org.queryaudit.ingest.InputFile;
 import org.queryaudit.ingest.InputPlan;
 import org.queryaudit.ingest.ProfileCatalog;
+import org.queryaudit.ingest.QuarantineWriter;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
@@ -33,12 +38,12 @@ import org.queryaudit.evaluate.RuleEvaluator;
 import org.queryaudit.evaluate.SharingAudit;
 import org.queryaudit.report.RunOutputs;
 import org.queryaudit.report.RunReportPage;
-import org.queryaudit.report.SensitiveValues;
-import org.queryaudit.report.EventStore;
+import org.queryaudit.engine.SensitiveValues;
+import org.queryaudit.store.EventStore;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.LineCheck;
 import org.queryaudit.report.Manifest;
-import org.queryaudit.report.MonthlyStore;
+import org.queryaudit.store.MonthlyStore;
 import org.queryaudit.report.OutputFolder;
 import org.queryaudit.report.Quarantine;
 import org.queryaudit.report.RowCounts;
@@ -101,7 +106,7 @@ public final class AuditRun {
         OutputFolder out = run.out();
         Instant started = run.started();
         RedactionMarkers markers = RedactionMarkers.shipped();
-        List<SharingReader.Rejected> sharingRejected = new ArrayList<>();
+        List<org.queryaudit.model.QuarantinedRow> sharingRejected = new ArrayList<>();
         List<Share> shares = new ArrayList<>();
         Map<String, RowCounts> perFile = new LinkedHashMap<>();
         for (InputFile f : plan.sharing()) {
@@ -130,7 +135,7 @@ public final class AuditRun {
                 : SensitiveValues.ofStore(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"), store.hashKey(),
                         new org.apache.hadoop.fs.Path(store.root(), MonthlyStore.KEY).toString());
         UsStates states = UsStates.shipped();
-        Period period = Period.of(opt);
+        Period period = opt.period();
         org.queryaudit.classify.AccessAgreements agreements = org.queryaudit.classify.AccessAgreements.shipped();
         EventPass pass = new EventPass(states, markers, new ResolveStage(new AgencyResolver(run.directory(), states)),
                 new ReasonTagger(run.tagRules(), states), new SharingIndex(shares),
@@ -138,8 +143,10 @@ public final class AuditRun {
                 org.queryaudit.reference.MessageKeys.shipped(), agreements, run.directory().destinations());
         // Not "_staged": Spark treats a leaf path starting with '_' or '.' as hidden.
         org.apache.hadoop.fs.Path staged = out.file("staged.parquet");
+        org.apache.hadoop.fs.Path quarantined = out.file("staged-quarantine");
         try {
-            org.apache.spark.sql.DataFrameWriter<Row> writer = pass.rows(spark, slices).write();
+            out.fs().mkdirs(quarantined);
+            org.apache.spark.sql.DataFrameWriter<Row> writer = pass.rows(spark, slices, new QuarantineWriter(quarantined.toString())).write();
             // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
             for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.SEARCH_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER, QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT,
                     QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
@@ -150,7 +157,8 @@ public final class AuditRun {
             clock.lap("ingest, resolve, tag, classify, evaluate");
             // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
             Dataset<Row> rows = spark.read().schema(EventPass.SCHEMA).parquet(staged.toString());
-            RowAccount account = RowAccount.of(rows);
+            Dataset<Row> unread = QuarantineWriter.read(spark, quarantined.toString());
+            RowAccount account = RowAccount.of(rows, unread);
             account.perFile().forEach((file, c) -> perFile.merge(file, c, RowCounts::plus));
             RowCounts total = perFile.values().stream().reduce(RowCounts.ZERO, RowCounts::plus);
             clock.lap("ingest: account");
@@ -167,8 +175,9 @@ public final class AuditRun {
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> stored = EventStore.read(spark, eventsFolder);
             outputs.put(EventStore.FOLDER, total.selected());
-            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, rows, sharingRejected));
+            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, unread, sharingRejected));
             out.fs().delete(staged, true);
+            out.fs().delete(quarantined, true);
             clock.lap("report: quarantine");
 
             List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
@@ -211,6 +220,7 @@ public final class AuditRun {
             return new RunResult(out.target().toString(), total, perFile, outputs);
         } finally {
             out.fs().delete(staged, true);
+            out.fs().delete(quarantined, true);
         }
     }
 

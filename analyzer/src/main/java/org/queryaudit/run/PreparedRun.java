@@ -1,5 +1,6 @@
 package org.queryaudit.run;
 
+
 import org.queryaudit.base.HadoopFiles;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ public record PreparedRun(RunOptions options, InputPlan plan, OutputFolder out, 
 
     public static PreparedRun of(RunOptions opt, ProfileCatalog catalog) {
         Instant started = Instant.now();
-        Period.of(opt).validate();
+        opt.period().validate();
         // Reference data first: a bad directory or pattern file stops the run before any log is read.
         AgencyDirectory directory = AgencyDirectory.load(opt.directory());
         TagRules tagRules = TagRules.shipped();

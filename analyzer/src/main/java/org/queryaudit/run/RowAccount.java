@@ -1,5 +1,7 @@
 package org.queryaudit.run;
 
+import org.queryaudit.engine.EventPass;
+
 import org.queryaudit.ingest.RowKind;
 
 import static org.apache.spark.sql.functions.col;
@@ -30,8 +32,11 @@ import org.queryaudit.report.RowCounts;
 public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMonths, List<String> eventMonths,
                          Dataset<Row> drops, Map<String, java.time.LocalDate[]> spans, Map<String, Long> lines) {
 
-    /** @param rows the staged rows of {@link EventPass#SCHEMA} */
-    public static RowAccount of(Dataset<Row> rows) {
+    /**
+     * @param rows        the staged rows of {@link EventPass#SCHEMA}
+     * @param quarantined the rows that could not be read ({@link org.queryaudit.model.QuarantinedRow#SCHEMA})
+     */
+    public static RowAccount of(Dataset<Row> rows, Dataset<Row> quarantined) {
         Map<String, RowCounts> perFile = new LinkedHashMap<>();
         TreeSet<String> acceptedMonths = new TreeSet<>();
         TreeSet<String> eventMonths = new TreeSet<>();
@@ -53,21 +58,22 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
                 spans.merge(file, new java.time.LocalDate[] {lo, hi}, (a, b) -> new java.time.LocalDate[] {
                     a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
             }
-            RowCounts add = switch (r.getString(1)) {
-                case RowKind.EVENT -> new RowCounts(n, n, 0, 0, n);
-                case RowKind.OUTSIDE -> new RowCounts(n, n, 0, 0, 0);
-                default -> new RowCounts(n, 0, 0, n, 0);
-            };
-            if (!RowKind.QUARANTINED.equals(r.getString(1))) {
-                acceptedRows += n;
-                acceptedMonths.add(r.getString(2));
-                if (RowKind.EVENT.equals(r.getString(1))) {
-                    eventMonths.add(r.getString(2));
-                }
+            boolean inPeriod = RowKind.EVENT.equals(r.getString(1));
+            acceptedRows += n;
+            acceptedMonths.add(r.getString(2));
+            if (inPeriod) {
+                eventMonths.add(r.getString(2));
             }
-            perFile.merge(file, add, RowCounts::plus);
+            perFile.merge(file, new RowCounts(n, n, 0, 0, inPeriod ? n : 0), RowCounts::plus);
         }
-        Dataset<Row> accepted = rows.filter(col(RowKind.COLUMN).notEqual(RowKind.QUARANTINED));
+        for (Row r : quarantined.groupBy(QueryEvent.SOURCE_FILE)
+                .agg(org.apache.spark.sql.functions.count("*"), org.apache.spark.sql.functions.sum(QueryEvent.SOURCE_LINES))
+                .collectAsList()) {
+            long n = r.getLong(1);
+            lines.merge(r.getString(0), r.getLong(2), Long::sum);
+            perFile.merge(r.getString(0), new RowCounts(n, 0, 0, n, 0), RowCounts::plus);
+        }
+        Dataset<Row> accepted = rows;
         Dataset<Row> drops = EventIngest.duplicates(accepted, acceptedRows);
         if (drops != null) {
             Dataset<Row> dropped = accepted.join(drops, dropped(), "left_semi");

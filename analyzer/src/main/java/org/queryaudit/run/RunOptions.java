@@ -58,4 +58,9 @@ public record RunOptions(List<InputRequest> inputs, String out, String owner, St
         return new RunOptions(inputs, out, owner, ownerState, month, from, to, master, true, directory, rules, command, store, replaceShorter);
     }
 
+
+    /** The part of the inputs this run reports on. */
+    public org.queryaudit.model.Period period() {
+        return new org.queryaudit.model.Period(month, from, to);
+    }
 }

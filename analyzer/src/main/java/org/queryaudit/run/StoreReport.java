@@ -1,5 +1,7 @@
 package org.queryaudit.run;
 
+import org.queryaudit.model.Period;
+
 import org.queryaudit.base.StageClock;
 
 import static org.apache.spark.sql.functions.col;
@@ -25,7 +27,7 @@ import org.queryaudit.base.ConfigException;
 import org.queryaudit.ingest.InputPlanner;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.report.Manifest;
-import org.queryaudit.report.MonthlyStore;
+import org.queryaudit.store.MonthlyStore;
 import org.queryaudit.report.OutputFolder;
 import org.queryaudit.report.RowCounts;
 import org.queryaudit.report.RunOutputs;

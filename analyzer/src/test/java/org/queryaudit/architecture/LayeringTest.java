@@ -22,7 +22,7 @@ import org.queryaudit.TestSpark;
  */
 class LayeringTest {
     /** Lowest first; a package may use those before it, never one after it. */
-    static final List<String> LAYERS = List.of("base", "model", "reference", "ingest", "resolve", "tag", "classify", "evaluate",
+    static final List<String> LAYERS = List.of("base", "model", "reference", "ingest", "resolve", "tag", "classify", "evaluate", "engine", "store",
             "report", "run", "generate", "cli");
     private static final Pattern USE = Pattern.compile("org\\.queryaudit\\.([a-z]+)\\.[A-Z]");
 

@@ -1,5 +1,9 @@
 package org.queryaudit.report;
 
+import org.queryaudit.store.MonthlyStore;
+
+import org.queryaudit.store.EventStore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,7 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.queryaudit.run.AuditRun;
-import org.queryaudit.run.Period;
+import org.queryaudit.model.Period;
 import org.queryaudit.run.RunOptions;
 import org.queryaudit.run.StoreReport;
 import org.queryaudit.TestSpark;

@@ -1,4 +1,4 @@
-package org.queryaudit.report;
+package org.queryaudit.engine;
 
 
 import java.nio.charset.StandardCharsets;

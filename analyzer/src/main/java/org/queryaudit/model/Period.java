@@ -1,4 +1,4 @@
-package org.queryaudit.run;
+package org.queryaudit.model;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -12,10 +12,6 @@ import java.time.LocalDate;
  * @param to    last local date, or null
  */
 public record Period(String month, LocalDate from, LocalDate to) implements Serializable {
-    public static Period of(RunOptions opt) {
-        return new Period(opt.month(), opt.from(), opt.to());
-    }
-
     public boolean given() {
         return month != null || from != null || to != null;
     }

@@ -1,4 +1,7 @@
-package org.queryaudit.report;
+package org.queryaudit.store;
+
+import org.queryaudit.model.AuditedEvent;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -302,7 +305,7 @@ public final class MonthlyStore {
         if (paths.isEmpty()) {
             return null;
         }
-        return spark.read().schema(EventStore.SCHEMA).option("basePath", new Path(root, EVENTS).toString())
+        return spark.read().schema(AuditedEvent.SCHEMA).option("basePath", new Path(root, EVENTS).toString())
                 .parquet(paths.toArray(String[]::new));
     }
 

@@ -1,4 +1,10 @@
-package org.queryaudit.run;
+package org.queryaudit.engine;
+
+import org.queryaudit.model.AuditedEvent;
+
+import org.queryaudit.model.ResolveColumns;
+
+import org.queryaudit.model.Period;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -27,7 +33,9 @@ import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.queryaudit.classify.AccessAgreements;
 import org.queryaudit.ingest.AgencyDestinations;
+import org.queryaudit.ingest.QuarantineWriter;
 import org.queryaudit.ingest.RowKind;
+import org.queryaudit.model.QuarantinedRow;
 import org.queryaudit.reference.MessageKeys;
 import org.queryaudit.classify.EventFacts;
 import org.queryaudit.classify.Pathway;
@@ -43,8 +51,6 @@ import org.queryaudit.ingest.ParsedRows;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
-import org.queryaudit.report.EventStore;
-import org.queryaudit.report.SensitiveValues;
 import org.queryaudit.resolve.Resolution;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.tag.ReasonTagger;
@@ -55,12 +61,13 @@ import scala.jdk.javaapi.CollectionConverters;
  * The one pass over the inputs: each row is parsed, then resolved, tagged, classified and
  * evaluated in turn, on the executors, and its sensitive values hashed; every stage reads
  * the row's values directly. The rows are written once, partitioned by {@link RowKind}:
- * the events of the run's period (all of their columns), events outside it and quarantined
- * rows (only what counting and the quarantine report need). Rows are never joined, shuffled
+ * the events of the run's period (all of their columns) and events outside it (only what
+ * counting needs); rows that could not be read go to the quarantine in their own schema
+ * ({@link QuarantinedRow}), written by the same tasks. Rows are never joined, shuffled
  * or converted between stages, which is what makes a month of a state take seconds.
  */
 public final class EventPass implements Serializable {
-    public static final StructType SCHEMA = EventStore.SCHEMA.add(RowKind.COLUMN, DataTypes.StringType, false);
+    public static final StructType SCHEMA = AuditedEvent.SCHEMA.add(RowKind.COLUMN, DataTypes.StringType, false);
 
     private static final int PARSED = QueryEvent.SCHEMA.size();
     private static final int WIDTH = SCHEMA.size();
@@ -84,10 +91,10 @@ public final class EventPass implements Serializable {
     private static final int SOURCE_FILE = SCHEMA.fieldIndex(QueryEvent.SOURCE_FILE);
     private static final int SOURCE_LINE = SCHEMA.fieldIndex(QueryEvent.SOURCE_LINE);
     private static final int SOURCE_LINES = SCHEMA.fieldIndex(QueryEvent.SOURCE_LINES);
-    private static final int RESOLVED = SCHEMA.fieldIndex(ResolveStage.LEVEL);
-    private static final int IMMIGRATION = SCHEMA.fieldIndex(ResolveStage.IMMIGRATION);
-    private static final int BASIS = SCHEMA.fieldIndex(ResolveStage.BASIS);
-    private static final int INACTIVE = SCHEMA.fieldIndex(ResolveStage.INACTIVE);
+    private static final int RESOLVED = SCHEMA.fieldIndex(ResolveColumns.LEVEL);
+    private static final int IMMIGRATION = SCHEMA.fieldIndex(ResolveColumns.IMMIGRATION);
+    private static final int BASIS = SCHEMA.fieldIndex(ResolveColumns.BASIS);
+    private static final int INACTIVE = SCHEMA.fieldIndex(ResolveColumns.INACTIVE);
     private static final int TAGS = SCHEMA.fieldIndex(org.queryaudit.model.TagColumns.TAGS);
     private static final int EVIDENCE = SCHEMA.fieldIndex(org.queryaudit.model.TagColumns.EVIDENCE);
     private static final int PATHWAY = SCHEMA.fieldIndex(org.queryaudit.model.ClassifyColumns.PATHWAY);
@@ -130,13 +137,16 @@ public final class EventPass implements Serializable {
         this.personal = sensitive.shown() ? null : PersonalData.shipped();
     }
 
-    /** Every row of the slices, derived on the executors, as rows of {@link #SCHEMA}. */
-    public Dataset<Row> rows(SparkSession spark, List<FileSlice> slices) {
+    /**
+     * Every row of the slices that was read, derived on the executors, as rows of {@link #SCHEMA};
+     * the rows that could not be read go to {@code quarantine}, in a schema of their own.
+     */
+    public Dataset<Row> rows(SparkSession spark, List<FileSlice> slices, QuarantineWriter quarantine) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EventPass pass = this;
         JavaRDD<InternalRow> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
                 .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers, pass.personal,
-                        pass.destinations)));
+                        pass.destinations), quarantine.open()));
         // Rows are made in Spark's own representation: converting a Row per event cost a fifth of the pass.
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), SCHEMA, false);
     }
@@ -146,33 +156,49 @@ public final class EventPass implements Serializable {
         return EventIngest.slices(JavaSparkContext.fromSparkContext(spark.sparkContext()), inputs);
     }
 
-    private Iterator<InternalRow> derive(Iterator<Object[]> parsed) {
+    /** The task's rows that were read; the others are handed to the quarantine part, which is finished at the end. */
+    private Iterator<InternalRow> derive(Iterator<Object[]> parsed, QuarantineWriter.Part quarantine) {
         SparkValues values = new SparkValues();
         return new Iterator<>() {
+            private InternalRow next;
+
             @Override
             public boolean hasNext() {
-                return parsed.hasNext();
+                while (next == null && parsed.hasNext()) {
+                    Object[] p = parsed.next();
+                    if (p[P_QUARANTINE] != null) {
+                        quarantine.add(quarantined(p));
+                    } else {
+                        next = values.row(derive(p));
+                    }
+                }
+                if (next == null) {
+                    quarantine.close();
+                }
+                return next != null;
             }
 
             @Override
             public InternalRow next() {
-                return values.row(derive(parsed.next()));
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                InternalRow r = next;
+                next = null;
+                return r;
             }
         };
     }
 
-    /** One parsed row as the values of one row of {@link #SCHEMA} (Java values; lists for arrays). */
+    /** A parsed row that could not be read, as the quarantine keeps it. */
+    static QuarantinedRow quarantined(Object[] p) {
+        return new QuarantinedRow((String) p[SOURCE_FILE], (Long) p[SOURCE_LINE], p[SOURCE_LINES] == null ? 1 : (Integer) p[SOURCE_LINES],
+                (String) p[SOURCE_SYSTEM], (String) p[SOURCE_FORMAT], (String) p[P_QUARANTINE], (String) p[P_RAW]);
+    }
+
+    /** One parsed row that was read as the values of one row of {@link #SCHEMA} (Java values; lists for arrays). */
     Object[] derive(Object[] p) {
         Object[] v = new Object[WIDTH];
-        if (p[P_QUARANTINE] != null) {
-            copyProvenance(p, v);
-            Map<String, String> extra = new HashMap<>();
-            extra.put(RowKind.QUARANTINE_REASON, (String) p[P_QUARANTINE]);
-            extra.put(RowKind.RAW_TEXT, (String) p[P_RAW]);
-            v[EXTRA] = extra;
-            v[KIND] = RowKind.QUARANTINED;
-            return v;
-        }
         LocalDate date = (LocalDate) p[LOCAL_DATE];
         if (!period.contains((String) p[MONTH], date)) {
             // Counted and checked for duplicates, never reported: only what that needs is kept.
@@ -190,7 +216,7 @@ public final class EventPass implements Serializable {
         String ownerState = (String) v[OWNER_STATE];
 
         Resolution who = resolve.resolve((String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI]);
-        System.arraycopy(ResolveStage.values(who), 0, v, RESOLVED, ResolveStage.COLUMNS.size());
+        System.arraycopy(ResolveStage.values(who), 0, v, RESOLVED, ResolveColumns.COLUMNS.size());
 
         Tagging why = tagger.tag((String) v[REASON], (String) v[CASE_NUMBER], (String) v[OFFENSE_TYPE], ownerState, redacted);
         v[TAGS] = why.tags();
@@ -241,9 +267,9 @@ public final class EventPass implements Serializable {
 
     static {
         for (int i : new int[] {SOURCE_SYSTEM, SOURCE_FORMAT, OWNER_AGENCY, OWNER_STATE, MONTH, SOURCE_FILE, RESOLVED,
-            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.STATE), SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.DEPARTMENT),
-            SCHEMA.fieldIndex(org.queryaudit.resolve.ResolveStage.COMPONENT), BASIS, PATHWAY, DATA_CLASS, AGREEMENT, KIND,
-            SCHEMA.fieldIndex(ResolveStage.STATE_BASIS), SCHEMA.fieldIndex(ResolveStage.STATE_ALTERNATIVE)}) {
+            SCHEMA.fieldIndex(ResolveColumns.STATE), SCHEMA.fieldIndex(ResolveColumns.DEPARTMENT),
+            SCHEMA.fieldIndex(ResolveColumns.COMPONENT), BASIS, PATHWAY, DATA_CLASS, AGREEMENT, KIND,
+            SCHEMA.fieldIndex(ResolveColumns.STATE_BASIS), SCHEMA.fieldIndex(ResolveColumns.STATE_ALTERNATIVE)}) {
             REPEATING[i] = true;
         }
     }
