@@ -1,5 +1,6 @@
 package org.queryaudit.run;
 
+import org.queryaudit.engine.EventDerivation;
 import org.queryaudit.engine.EventPass;
 
 import org.queryaudit.model.Period;
@@ -137,10 +138,11 @@ public final class AuditRun {
         UsStates states = UsStates.shipped();
         Period period = opt.period();
         org.queryaudit.classify.AccessAgreements agreements = org.queryaudit.classify.AccessAgreements.shipped();
-        EventPass pass = new EventPass(states, markers, new ResolveStage(new AgencyResolver(run.directory(), states)),
+        EventDerivation derivation = new EventDerivation(new ResolveStage(new AgencyResolver(run.directory(), states)),
                 new ReasonTagger(run.tagRules(), states), new SharingIndex(shares),
                 new RuleEvaluator(run.rules(), run.legalProcess(), agreements, states), sensitive, period,
-                org.queryaudit.reference.MessageKeys.shipped(), agreements, run.directory().destinations());
+                org.queryaudit.reference.MessageKeys.shipped(), agreements);
+        EventPass pass = new EventPass(states, markers, run.directory().destinations(), derivation);
         // Not "_staged": Spark treats a leaf path starting with '_' or '.' as hidden.
         org.apache.hadoop.fs.Path staged = out.file("staged.parquet");
         org.apache.hadoop.fs.Path quarantined = out.file("staged-quarantine");
@@ -156,7 +158,7 @@ public final class AuditRun {
                     .parquet(staged.toString());
             clock.lap("ingest, resolve, tag, classify, evaluate");
             // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
-            Dataset<Row> rows = spark.read().schema(EventPass.SCHEMA).parquet(staged.toString());
+            Dataset<Row> rows = spark.read().schema(EventDerivation.SCHEMA).parquet(staged.toString());
             Dataset<Row> unread = QuarantineWriter.read(spark, quarantined.toString());
             RowAccount account = RowAccount.of(rows, unread);
             account.perFile().forEach((file, c) -> perFile.merge(file, c, RowCounts::plus));

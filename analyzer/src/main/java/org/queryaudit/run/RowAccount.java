@@ -1,6 +1,6 @@
 package org.queryaudit.run;
 
-import org.queryaudit.engine.EventPass;
+import org.queryaudit.engine.EventDerivation;
 
 import org.queryaudit.ingest.RowKind;
 
@@ -33,7 +33,7 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
                          Dataset<Row> drops, Map<String, java.time.LocalDate[]> spans, Map<String, Long> lines) {
 
     /**
-     * @param rows        the staged rows of {@link EventPass#SCHEMA}
+     * @param rows        the staged rows of {@link EventDerivation#SCHEMA}
      * @param quarantined the rows that could not be read ({@link org.queryaudit.model.QuarantinedRow#SCHEMA})
      */
     public static RowAccount of(Dataset<Row> rows, Dataset<Row> quarantined) {

@@ -1,0 +1,183 @@
+package org.queryaudit.engine;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.queryaudit.classify.AccessAgreements;
+import org.queryaudit.classify.EventFacts;
+import org.queryaudit.classify.Pathway;
+import org.queryaudit.classify.SharingIndex;
+import org.queryaudit.evaluate.RuleEvaluator;
+import org.queryaudit.ingest.ParsedRows;
+import org.queryaudit.ingest.RowKind;
+import org.queryaudit.model.AuditedEvent;
+import org.queryaudit.model.ClassifyColumns;
+import org.queryaudit.model.Period;
+import org.queryaudit.model.QuarantinedRow;
+import org.queryaudit.model.QueryEvent;
+import org.queryaudit.model.ResolveColumns;
+import org.queryaudit.model.TagColumns;
+import org.queryaudit.model.ViolationColumns;
+import org.queryaudit.reference.MessageKeys;
+import org.queryaudit.resolve.Resolution;
+import org.queryaudit.resolve.ResolveStage;
+import org.queryaudit.tag.ReasonTagger;
+import org.queryaudit.tag.Tagging;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * What the pass does to one row, in plain Java: a parsed row that was read is resolved, tagged,
+ * classified and evaluated in turn, and its sensitive values hashed; every stage reads the
+ * row's values directly. No Spark here: a row can be derived, and tested, without a session.
+ * {@link EventPass} runs this on the executors.
+ */
+public final class EventDerivation implements Serializable {
+    /** The pass's rows: the audited event and what it is ({@link RowKind}). */
+    public static final StructType SCHEMA = AuditedEvent.SCHEMA.add(RowKind.COLUMN, DataTypes.StringType, false);
+
+    private static final int PARSED = QueryEvent.SCHEMA.size();
+    static final int WIDTH = SCHEMA.size();
+    static final int EVENT_ID = SCHEMA.fieldIndex(QueryEvent.EVENT_ID);
+    static final int SOURCE_SYSTEM = SCHEMA.fieldIndex(QueryEvent.SOURCE_SYSTEM);
+    static final int SOURCE_FORMAT = SCHEMA.fieldIndex(QueryEvent.SOURCE_FORMAT);
+    static final int OWNER_AGENCY = SCHEMA.fieldIndex(QueryEvent.OWNER_AGENCY);
+    static final int OWNER_STATE = SCHEMA.fieldIndex(QueryEvent.OWNER_STATE);
+    static final int REQUESTER_NAME = SCHEMA.fieldIndex(QueryEvent.REQUESTER_NAME);
+    static final int REQUESTER_ORI = SCHEMA.fieldIndex(QueryEvent.REQUESTER_ORI);
+    static final int REQUESTER_USER = SCHEMA.fieldIndex(QueryEvent.REQUESTER_USER);
+    static final int MONTH = SCHEMA.fieldIndex(QueryEvent.MONTH);
+    static final int LOCAL_DATE = SCHEMA.fieldIndex(QueryEvent.LOCAL_DATE);
+    static final int REASON = SCHEMA.fieldIndex(QueryEvent.REASON);
+    static final int CASE_NUMBER = SCHEMA.fieldIndex(QueryEvent.CASE_NUMBER);
+    static final int OFFENSE_TYPE = SCHEMA.fieldIndex(QueryEvent.OFFENSE_TYPE);
+    static final int LEGAL_PROCESS = SCHEMA.fieldIndex(QueryEvent.LEGAL_PROCESS);
+    static final int TARGET = SCHEMA.fieldIndex(QueryEvent.TARGET);
+    static final int REDACTED = SCHEMA.fieldIndex(QueryEvent.REDACTED_FIELDS);
+    static final int EXTRA = SCHEMA.fieldIndex(QueryEvent.EXTRA);
+    static final int SOURCE_FILE = SCHEMA.fieldIndex(QueryEvent.SOURCE_FILE);
+    static final int SOURCE_LINE = SCHEMA.fieldIndex(QueryEvent.SOURCE_LINE);
+    static final int SOURCE_LINES = SCHEMA.fieldIndex(QueryEvent.SOURCE_LINES);
+    static final int RESOLVED = SCHEMA.fieldIndex(ResolveColumns.LEVEL);
+    static final int IMMIGRATION = SCHEMA.fieldIndex(ResolveColumns.IMMIGRATION);
+    static final int BASIS = SCHEMA.fieldIndex(ResolveColumns.BASIS);
+    static final int INACTIVE = SCHEMA.fieldIndex(ResolveColumns.INACTIVE);
+    static final int TAGS = SCHEMA.fieldIndex(TagColumns.TAGS);
+    static final int EVIDENCE = SCHEMA.fieldIndex(TagColumns.EVIDENCE);
+    static final int PATHWAY = SCHEMA.fieldIndex(ClassifyColumns.PATHWAY);
+    static final int DATA_CLASS = SCHEMA.fieldIndex(ClassifyColumns.DATA_CLASS);
+    static final int AGREEMENT = SCHEMA.fieldIndex(ClassifyColumns.AGREEMENT);
+    static final int OCCURRED_AT = SCHEMA.fieldIndex(QueryEvent.OCCURRED_AT);
+    static final int QUERY_TYPE = SCHEMA.fieldIndex(QueryEvent.QUERY_TYPE);
+    static final int VIOLATIONS = SCHEMA.fieldIndex(ViolationColumns.VIOLATIONS);
+    static final int KIND = SCHEMA.fieldIndex(RowKind.COLUMN);
+    static final int P_QUARANTINE = ParsedRows.SCHEMA.fieldIndex(ParsedRows.QUARANTINE_REASON);
+    static final int P_RAW = ParsedRows.SCHEMA.fieldIndex(ParsedRows.RAW_TEXT);
+
+    private final ResolveStage resolve;
+    private final ReasonTagger tagger;
+    private final SharingIndex sharing;
+    private final RuleEvaluator evaluator;
+    private final SensitiveValues sensitive;
+    private final Period period;
+    private final MessageKeys keys;
+    private final AccessAgreements agreements;
+
+    public EventDerivation(ResolveStage resolve, ReasonTagger tagger, SharingIndex sharing, RuleEvaluator evaluator,
+                           SensitiveValues sensitive, Period period, MessageKeys keys, AccessAgreements agreements) {
+        this.resolve = resolve;
+        this.tagger = tagger;
+        this.sharing = sharing;
+        this.evaluator = evaluator;
+        this.sensitive = sensitive;
+        this.period = period;
+        this.keys = keys;
+        this.agreements = agreements;
+    }
+
+    /** Whether sensitive values are shown as written (--show-sensitive). */
+    public boolean showsSensitive() {
+        return sensitive.shown();
+    }
+
+    /** Whether a parsed row could not be read (its reason is set). */
+    public static boolean isQuarantined(Object[] p) {
+        return p[P_QUARANTINE] != null;
+    }
+
+    /** A parsed row that could not be read, as the quarantine keeps it. */
+    public static QuarantinedRow quarantined(Object[] p) {
+        return new QuarantinedRow((String) p[SOURCE_FILE], (Long) p[SOURCE_LINE], p[SOURCE_LINES] == null ? 1 : (Integer) p[SOURCE_LINES],
+                (String) p[SOURCE_SYSTEM], (String) p[SOURCE_FORMAT], (String) p[P_QUARANTINE], (String) p[P_RAW]);
+    }
+
+    /** One parsed row that was read as the values of one row of {@link #SCHEMA} (Java values; lists for arrays). */
+    public Object[] derive(Object[] p) {
+        Object[] v = new Object[WIDTH];
+        LocalDate date = (LocalDate) p[LOCAL_DATE];
+        if (!period.contains((String) p[MONTH], date)) {
+            // Counted and checked for duplicates, never reported: only what that needs is kept.
+            copyProvenance(p, v);
+            v[OWNER_AGENCY] = p[OWNER_AGENCY];
+            v[OWNER_STATE] = p[OWNER_STATE];
+            v[MONTH] = p[MONTH];
+            v[EXTRA] = Map.of();
+            v[KIND] = RowKind.OUTSIDE;
+            return v;
+        }
+        System.arraycopy(p, 0, v, 0, PARSED);
+        scala.collection.Seq<String> redactedSeq = (scala.collection.Seq<String>) p[REDACTED];
+        List<String> redacted = redactedSeq.isEmpty() ? List.of() : CollectionConverters.asJava(redactedSeq);
+        String ownerState = (String) v[OWNER_STATE];
+
+        Resolution who = resolve.resolve((String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI]);
+        System.arraycopy(ResolveStage.values(who), 0, v, RESOLVED, ResolveColumns.COLUMNS.size());
+
+        Tagging why = tagger.tag((String) v[REASON], (String) v[CASE_NUMBER], (String) v[OFFENSE_TYPE], ownerState, redacted);
+        v[TAGS] = why.tags();
+        v[EVIDENCE] = why.evidence();
+
+        String dataClass = keys.dataClass((String) v[SOURCE_SYSTEM], (String) v[QUERY_TYPE]);
+        v[DATA_CLASS] = dataClass;
+        EventFacts facts = new EventFacts((String) v[OWNER_AGENCY], ownerState, (String) v[SOURCE_SYSTEM], date,
+                (String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI], who.level(), who.state(), who.component(),
+                who.immigration(), why.tags(), (String) v[REASON], (String) v[LEGAL_PROCESS], null, who.basis(),
+                who.stateBasis(), who.stateAlternative(), keys.ruleData(dataClass), (Instant) v[OCCURRED_AT],
+                (String) v[REQUESTER_USER], null);
+        // A federal query of a state's DMV records: the agreements decide the door where they are known.
+        AccessAgreements.Access access = Pathway.access(facts, agreements);
+        facts = access != null ? facts.withAccess(access) : facts.withPathway(Pathway.of(facts, sharing));
+        v[PATHWAY] = facts.pathway();
+        v[AGREEMENT] = access == null || access.agreement() == null ? null : access.agreement().id();
+
+        v[VIOLATIONS] = evaluator.evaluate(facts);
+
+        v[TARGET] = sensitive.protect((String) v[TARGET], redacted.contains(QueryEvent.TARGET));
+        v[REQUESTER_USER] = sensitive.protect((String) v[REQUESTER_USER], redacted.contains(QueryEvent.REQUESTER_USER));
+        v[KIND] = RowKind.EVENT;
+        return v;
+    }
+
+    private static void copyProvenance(Object[] p, Object[] v) {
+        v[EVENT_ID] = p[EVENT_ID];
+        v[SOURCE_SYSTEM] = p[SOURCE_SYSTEM];
+        v[SOURCE_FORMAT] = p[SOURCE_FORMAT];
+        v[SOURCE_FILE] = p[SOURCE_FILE];
+        v[SOURCE_LINE] = p[SOURCE_LINE];
+        v[SOURCE_LINES] = p[SOURCE_LINES];
+        v[REDACTED] = List.of();
+        v[TAGS] = List.of();
+        v[EVIDENCE] = List.of();
+        v[VIOLATIONS] = List.of();
+        // Never reported: the non-null columns only get placeholders.
+        v[RESOLVED] = Resolution.UNKNOWN;
+        v[IMMIGRATION] = false;
+        v[BASIS] = "none";
+        v[INACTIVE] = false;
+        v[PATHWAY] = "none";
+        v[DATA_CLASS] = "none";
+    }
+}

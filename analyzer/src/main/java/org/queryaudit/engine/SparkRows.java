@@ -1,0 +1,151 @@
+package org.queryaudit.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.queryaudit.evaluate.Finding;
+import org.queryaudit.model.ResolveColumns;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Converts one task's derived rows to Spark's internal rows, remembering the converted form of
+ * values that repeat: text of the repeating columns, and the tag, evidence and redaction lists
+ * (the tagger hands out the same list for the same reason). Bounded; one per task. Converting
+ * a {@code Row} per event instead cost a fifth of the pass.
+ */
+final class SparkRows {
+    /** Column kinds, for the conversion to Spark's representation. */
+    private static final int TEXT = 0;
+    private static final int INSTANT = 1;
+    private static final int DATE = 2;
+    private static final int VALUE = 3;
+    private static final int TEXT_LIST = 4;
+    private static final int TEXT_MAP = 5;
+    private static final int FINDINGS = 6;
+    private static final int[] KINDS = new int[EventDerivation.WIDTH];
+
+    static {
+        for (int i = 0; i < EventDerivation.WIDTH; i++) {
+            DataType t = EventDerivation.SCHEMA.fields()[i].dataType();
+            KINDS[i] = t instanceof StringType ? TEXT : t instanceof TimestampType ? INSTANT : t instanceof DateType ? DATE
+                    : t instanceof MapType ? TEXT_MAP : t instanceof ArrayType a ? (a.elementType() instanceof StructType ? FINDINGS : TEXT_LIST)
+                    : VALUE;
+        }
+    }
+
+    /** Text columns whose values repeat across rows (names of owners, files, months, doors, resolutions). */
+    private static final boolean[] REPEATING = new boolean[EventDerivation.WIDTH];
+
+    static {
+        for (int i : new int[] {EventDerivation.SOURCE_SYSTEM, EventDerivation.SOURCE_FORMAT, EventDerivation.OWNER_AGENCY, EventDerivation.OWNER_STATE, EventDerivation.MONTH, EventDerivation.SOURCE_FILE, EventDerivation.RESOLVED,
+            EventDerivation.SCHEMA.fieldIndex(ResolveColumns.STATE), EventDerivation.SCHEMA.fieldIndex(ResolveColumns.DEPARTMENT),
+            EventDerivation.SCHEMA.fieldIndex(ResolveColumns.COMPONENT), EventDerivation.BASIS, EventDerivation.PATHWAY, EventDerivation.DATA_CLASS, EventDerivation.AGREEMENT, EventDerivation.KIND,
+            EventDerivation.SCHEMA.fieldIndex(ResolveColumns.STATE_BASIS), EventDerivation.SCHEMA.fieldIndex(ResolveColumns.STATE_ALTERNATIVE)}) {
+            REPEATING[i] = true;
+        }
+    }
+
+    private static final int REMEMBERED = 50_000;
+    private final Map<String, UTF8String> text = new HashMap<>();
+    private final Map<Object, GenericArrayData> lists = new java.util.IdentityHashMap<>();
+
+    /** One derived row (Java values) as Spark's internal row. */
+    InternalRow row(Object[] v) {
+        Object[] out = new Object[EventDerivation.WIDTH];
+        for (int i = 0; i < EventDerivation.WIDTH; i++) {
+            Object x = v[i];
+            if (x == null) {
+                continue;
+            }
+            if (REPEATING[i]) {
+                if (text.size() >= REMEMBERED) {
+                    text.clear();
+                }
+                out[i] = text.computeIfAbsent((String) x, UTF8String::fromString);
+            } else if (i == EventDerivation.TAGS || i == EventDerivation.EVIDENCE || i == EventDerivation.REDACTED) {
+                if (lists.size() >= REMEMBERED) {
+                    lists.clear();
+                }
+                out[i] = lists.computeIfAbsent(x, SparkRows::internalList);
+            } else {
+                out[i] = internal(KINDS[i], x);
+            }
+        }
+        return new GenericInternalRow(out);
+    }
+
+    private static GenericArrayData internalList(Object x) {
+        return texts(x instanceof scala.collection.Seq<?> seq ? CollectionConverters.asJava(seq) : (List<?>) x);
+    }
+
+    /** One non-null value in Spark's representation: UTF-8 text, microseconds, epoch days, array and map data. */
+    private static Object internal(int kind, Object x) {
+        return switch (kind) {
+            case TEXT -> UTF8String.fromString((String) x);
+            case INSTANT -> {
+                Instant t = (Instant) x;
+                yield Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+            }
+            case DATE -> (int) ((LocalDate) x).toEpochDay();
+            case TEXT_LIST -> internalList(x);
+            case TEXT_MAP -> {
+                Map<?, ?> m = x instanceof scala.collection.Map<?, ?> sm ? CollectionConverters.asJava(sm) : (Map<?, ?>) x;
+                if (m.isEmpty()) {
+                    yield NO_ENTRIES;
+                }
+                Object[] keys = new Object[m.size()];
+                Object[] values = new Object[keys.length];
+                int k = 0;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    keys[k] = utf8((String) e.getKey());
+                    values[k++] = utf8((String) e.getValue());
+                }
+                yield new ArrayBasedMapData(new GenericArrayData(keys), new GenericArrayData(values));
+            }
+            case FINDINGS -> {
+                List<?> findings = (List<?>) x;
+                Object[] rows = new Object[findings.size()];
+                for (int k = 0; k < rows.length; k++) {
+                    Finding f = (Finding) findings.get(k);
+                    rows[k] = new GenericInternalRow(new Object[] {utf8(f.ruleId()), utf8(f.citation()), utf8(f.severity()),
+                        utf8(f.confidence()), utf8(f.status()), utf8(f.purposeBasis()), utf8(f.legalProcess()), utf8(f.notice()),
+                        utf8(f.explanation())});
+                }
+                yield new GenericArrayData(rows);
+            }
+            default -> x;
+        };
+    }
+
+    private static GenericArrayData texts(List<?> list) {
+        if (list.isEmpty()) {
+            return EMPTY;
+        }
+        Object[] out = new Object[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = utf8((String) list.get(i));
+        }
+        return new GenericArrayData(out);
+    }
+
+    private static final GenericArrayData EMPTY = new GenericArrayData(new Object[0]);
+    private static final ArrayBasedMapData NO_ENTRIES = new ArrayBasedMapData(EMPTY, EMPTY);
+
+    private static UTF8String utf8(String s) {
+        return s == null ? null : UTF8String.fromString(s);
+    }
+}
