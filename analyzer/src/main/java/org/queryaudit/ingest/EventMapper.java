@@ -2,14 +2,11 @@ package org.queryaudit.ingest;
 
 import org.queryaudit.model.QueryEvent;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +38,7 @@ public final class EventMapper {
     private final TimestampReader times;
     private final Map<String, Pattern> extracts = new HashMap<>();
     private final Map<String, ZoneId> zones = new HashMap<>();
-    private final MessageDigest sha;
+    private final RowIdentity identity;
     /** The binding's columns as arrays: the spec, the header cell, and where the value goes. */
     private final ColumnSpec[] slotSpec;
     private final int[] slotCell;
@@ -81,12 +78,6 @@ public final class EventMapper {
     private static final int I_RAW = at(ParsedRows.RAW_TEXT);
     /** Free-text columns that may hold personal data. */
     private static final int[] FREE_TEXT = {at(QueryEvent.REASON), at(QueryEvent.CASE_NUMBER), at(QueryEvent.OFFENSE_TYPE)};
-    private static final int[] CONTENT = {at(QueryEvent.REQUESTER_NAME), at(QueryEvent.REQUESTER_ORI),
-        at(QueryEvent.REQUESTER_USER), at(QueryEvent.OCCURRED_AT), at(QueryEvent.QUERY_TYPE), at(QueryEvent.REASON),
-        at(QueryEvent.CASE_NUMBER), at(QueryEvent.OFFENSE_TYPE), at(QueryEvent.TARGET), at(QueryEvent.NETWORKS_SEARCHED),
-        at(QueryEvent.DEVICES_SEARCHED), at(QueryEvent.TIME_FRAME_START), at(QueryEvent.TIME_FRAME_END),
-        at(QueryEvent.LEGAL_PROCESS)};
-
     /**
      * @param personal the personal-data masker for free text and quarantined rows, or null when
      *                 the user asked to see sensitive values (--show-sensitive)
@@ -100,7 +91,7 @@ public final class EventMapper {
         this.profile = file.profile();
         this.states = states;
         this.markers = markers;
-        this.searchKey = profile.searchKey().stream().mapToInt(EventMapper::at).toArray();
+        this.identity = new RowIdentity(profile.searchKey());
         this.times = profile.timestampFormats().isEmpty() ? null
                 : new TimestampReader(profile.timestampFormats(), profile.timestampZone());
         for (ColumnSpec c : profile.columns().values()) {
@@ -119,7 +110,6 @@ public final class EventMapper {
             slotTarget[k] = e.getKey().equals("destination") ? DESTINATION : at(e.getKey());
             k++;
         }
-        sha = org.queryaudit.base.Sha256.newDigest();
     }
 
     public Object[] map(CsvRecordReader r) {
@@ -215,8 +205,8 @@ public final class EventMapper {
         v[I_EXTRA] = extra == null ? NO_EXTRA : scala.jdk.javaapi.CollectionConverters.asScala(extra);
         v[I_SOURCE_FILE] = file.displayPath();
         v[I_SOURCE_LINE] = r.line();
-        v[I_EVENT_ID] = eventId(v);
-        v[I_SEARCH_ID] = searchId(v);
+        v[I_EVENT_ID] = identity.eventId(v);
+        v[I_SEARCH_ID] = identity.searchId(v);
         if (personal != null) {
             // After the id: an event's id is the same whether or not its free text is shown.
             for (int i : FREE_TEXT) {
@@ -321,49 +311,6 @@ public final class EventMapper {
         }
     }
 
-    /**
-     * The search a row belongs to, prefixed by how it was linked: {@code k:} the format's search
-     * key (every key column present and unredacted), {@code x:} the export's own search id,
-     * {@code r:} none, the row is a search of its own. Never includes the owner: one search
-     * reaches many owners.
-     */
-    private String searchId(Object[] v) {
-        scala.collection.Seq<?> redacted = (scala.collection.Seq<?>) v[I_REDACTED];
-        List<String> key = profile.searchKey();
-        boolean whole = !key.isEmpty();
-        for (int i = 0; whole && i < key.size(); i++) {
-            whole = v[searchKey[i]] != null && !redacted.contains(key.get(i));
-        }
-        if (whole) {
-            add("search");
-            for (int slot : searchKey) {
-                add(v[slot]);
-            }
-            return "k:" + HexFormat.of().formatHex(sha.digest(), 0, 12);
-        }
-        String exportId = (String) v[I_EXPORT_ID];
-        if (exportId != null && !redacted.contains(QueryEvent.EXPORT_ID)) {
-            return "x:" + exportId;
-        }
-        return "r:" + v[I_EVENT_ID];
-    }
-
-    private String eventId(Object[] v) {
-        // digest() leaves the engine reset: resetting again here cost a twentieth of the pass.
-        String exportId = (String) v[I_EXPORT_ID];
-        // The same search appears in several owners' network audits: an id is per owner.
-        add(v[I_OWNER_AGENCY]);
-        if (exportId != null && !((scala.collection.Seq<?>) v[I_REDACTED]).contains(QueryEvent.EXPORT_ID)) {
-            add("id");
-            add(exportId);
-        } else {
-            for (int i : CONTENT) {
-                add(v[i]);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest(), 0, 12);
-    }
-
     private static final scala.collection.immutable.Seq<String> NO_TEXTS = scalaList(List.of());
     private static final scala.collection.Map<String, String> NO_EXTRA =
             scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of());
@@ -373,46 +320,7 @@ public final class EventMapper {
         return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
     }
 
-    private byte[] scratch = new byte[256];
     private final Map<List<String>, scala.collection.immutable.Seq<String>> redactedLists = new HashMap<>();
-    /** Slots of the format's search key columns. */
-    private final int[] searchKey;
-
-    private static boolean ascii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private final java.nio.ByteBuffer number = java.nio.ByteBuffer.allocate(12);
-
-    private void add(Object o) {
-        if (o instanceof Instant t) {
-            // Instants and counts as their binary value: formatting them as text cost more than the hash.
-            number.clear();
-            sha.update(number.putLong(t.getEpochSecond()).putInt(t.getNano()).array(), 0, 12);
-        } else if (o instanceof Long n) {
-            number.clear();
-            sha.update(number.putLong(n).array(), 0, 8);
-        } else {
-            String text = o == null ? "\u0000" : o.toString();
-            if (!ascii(text)) {
-                sha.update(text.getBytes(StandardCharsets.UTF_8));
-            } else {
-                // ASCII is its own UTF-8: copied into one reused buffer instead of a new array per value.
-                if (scratch.length < text.length()) {
-                    scratch = new byte[Math.max(text.length(), scratch.length * 2)];
-                }
-                text.getBytes(0, text.length(), scratch, 0);
-                sha.update(scratch, 0, text.length());
-            }
-        }
-        sha.update((byte) 0x1f);
-    }
-
     private Object[] quarantine(CsvRecordReader r, String reason) {
         Object[] v = new Object[N];
         String raw = personal == null ? r.rawText() : withheld(r);

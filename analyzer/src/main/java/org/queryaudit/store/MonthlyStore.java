@@ -6,18 +6,15 @@ import org.queryaudit.model.AuditedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +23,6 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -72,6 +68,10 @@ public final class MonthlyStore {
     /** One run's files in one partition. */
     /** @param first, last the local dates the slice's events span (ISO), or null in a store written before they were kept */
     public record Slice(String run, List<String> owners, List<String> files, long events, String first, String last) {
+        public Slice {
+            owners = owners == null ? List.of() : List.copyOf(owners);
+            files = files == null ? List.of() : List.copyOf(files);
+        }
     }
 
     private MonthlyStore(FileSystem fs, Path root, Map<String, List<Slice>> partitions) {
@@ -87,7 +87,7 @@ public final class MonthlyStore {
                 throw new ConfigException("--store " + root + " is not a queryaudit event store (no " + LIST
                         + "); runs create one with `queryaudit run --store DIR`");
             }
-            return new MonthlyStore(fs, root, load(fs, new Path(root, LIST)));
+            return new MonthlyStore(fs, root, StoreList.read(fs, new Path(root, LIST)));
         } catch (IOException e) {
             throw new ConfigException("--store " + root + ": cannot be read: " + e.getMessage(), e);
         }
@@ -123,7 +123,7 @@ public final class MonthlyStore {
                 throw new ConfigException("--store " + root + " is being written by another run (" + new Path(root, LOCK)
                         + " exists); wait for it, or delete the lock file if no run is writing");
             }
-            MonthlyStore store = new MonthlyStore(fs, root, load(fs, list));
+            MonthlyStore store = new MonthlyStore(fs, root, StoreList.read(fs, list));
             store.locked = true;
             store.removeUnlisted();
             return store;
@@ -317,64 +317,7 @@ public final class MonthlyStore {
     }
 
     private void writeList() throws IOException {
-        ObjectNode top = JSON.createObjectNode();
-        top.put("format", "queryaudit event store");
-        top.put("version", 1);
-        top.put("updated", Instant.now().toString());
-        ObjectNode parts = top.putObject("partitions");
-        partitions.forEach((name, slices) -> {
-            ArrayNode list = parts.putArray(name);
-            for (Slice s : slices) {
-                ObjectNode n = list.addObject();
-                n.put("run", s.run());
-                n.put("events", s.events());
-                if (s.first() != null) {
-                    n.put("first", s.first());
-                    n.put("last", s.last());
-                }
-                s.owners().forEach(n.withArray("owners")::add);
-                s.files().forEach(n.withArray("files")::add);
-            }
-        });
-        Path tmp = new Path(root, LIST + ".tmp");
-        try (OutputStream out = fs.create(tmp, true)) {
-            JSON.writeValue(out, top);
-        }
-        replace(tmp, new Path(root, LIST));
-    }
-
-    /** An atomic replace: one rename over the old file. */
-    private void replace(Path from, Path to) throws IOException {
-        if (fs instanceof LocalFileSystem local) {
-            java.nio.file.Files.move(local.pathToFile(from).toPath(), local.pathToFile(to).toPath(),
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } else {
-            org.apache.hadoop.fs.FileContext.getFileContext(fs.getUri(), fs.getConf())
-                    .rename(from, to, org.apache.hadoop.fs.Options.Rename.OVERWRITE);
-        }
-    }
-
-    private static Map<String, List<Slice>> load(FileSystem fs, Path list) throws IOException {
-        JsonNode top;
-        try (InputStream in = fs.open(list)) {
-            top = JSON.readTree(in);
-        }
-        Map<String, List<Slice>> out = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = top.path("partitions").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<Slice> slices = new ArrayList<>();
-            for (JsonNode n : e.getValue()) {
-                List<String> owners = new ArrayList<>();
-                n.path("owners").forEach(o -> owners.add(o.asText()));
-                List<String> files = new ArrayList<>();
-                n.path("files").forEach(f -> files.add(f.asText()));
-                slices.add(new Slice(n.path("run").asText(), owners, files, n.path("events").asLong(),
-                        n.hasNonNull("first") ? n.get("first").asText() : null, n.hasNonNull("last") ? n.get("last").asText() : null));
-            }
-            out.put(e.getKey(), slices);
-        }
-        return out;
+        StoreList.write(fs, root, partitions);
     }
 
     private void removeUnlisted() throws IOException {
