@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.queryaudit.reference.UsStates;
-import org.queryaudit.resolve.StateReader;
-import org.queryaudit.resolve.StateReading;
 
 /**
  * Tags why a query was made, from its reason, case number and offense type, with the
@@ -27,13 +25,8 @@ public final class ReasonTagger implements Serializable {
     private final UsStates states;
     private transient List<Compiled> compiled;
     private transient Map<Key, Tagging> cache;
-    private transient Pattern stateNames;
-    private transient Pattern stateCodes;
-    private transient Pattern agencyWords;
-    private transient List<Pattern> guards;
-    private transient Map<String, String> codeByName;
+    private transient OtherStateAgencies otherStates;
     private transient Map<String, FieldTriggers> fieldTriggers;
-    private transient StateReader placeReader;
 
     private record Compiled(TagPattern p, Pattern regex, List<Pattern> unless) {
     }
@@ -59,28 +52,7 @@ public final class ReasonTagger implements Serializable {
         }
         cache = new HashMap<>();
         fieldTriggers = new HashMap<>();
-        placeReader = new StateReader(states);
-        codeByName = new HashMap<>();
-        if (rules.otherState() != null) {
-            List<String> names = new ArrayList<>();
-            List<String> codes = new ArrayList<>();
-            states.names().forEach((code, name) -> {
-                String n = name.toLowerCase(Locale.ROOT).replace(".", "");
-                names.add(Pattern.quote(n));
-                codes.add(code);
-                codeByName.put(n, code);
-            });
-            names.sort((a, b) -> b.length() - a.length()); // "west virginia" before "virginia"
-            stateNames = Pattern.compile("\\b(" + String.join("|", names) + ")\\b");
-            // Codes only in capitals: "in", "or", "me", "ok" are words.
-            stateCodes = Pattern.compile("\\b(" + String.join("|", codes) + ")\\b");
-            List<String> words = new ArrayList<>();
-            rules.otherState().agencyWords().forEach(w -> words.add(Pattern.quote(w.toLowerCase(Locale.ROOT))));
-            agencyWords = Pattern.compile("\\b(?:" + String.join("|", words) + ")\\b");
-            List<Pattern> g = new ArrayList<>();
-            rules.otherState().guards().forEach(x -> g.add(Pattern.compile(x, Pattern.CASE_INSENSITIVE)));
-            guards = g;
-        }
+        otherStates = rules.otherState() == null ? null : new OtherStateAgencies(rules.otherState(), states);
         compiled = list;
     }
 
@@ -137,7 +109,7 @@ public final class ReasonTagger implements Serializable {
         if (!t.readsAgencyWords || (!letters && t.agencyWordsHaveLetters)) {
             return true;
         }
-        return !agencyWords.matcher(lower).find();
+        return !otherStates.namesAgency(lower);
     }
 
     /**
@@ -216,94 +188,11 @@ public final class ReasonTagger implements Serializable {
 
     private void otherState(Map<String, String> original, Map<String, String> text, String ownerState, Set<String> found,
                             List<String> evidence) {
-        OtherStateRule rule = rules.otherState();
-        for (String field : rule.fields()) {
-            String t = text.get(field);
-            if (t == null || !agencyWords.matcher(t).find()) {
-                continue;
-            }
-            for (Pattern g : guards) {
-                t = blank(t, g);
-            }
-            String o = original.get(field);
-            List<int[]> hits = new ArrayList<>();
-            Matcher names = stateNames.matcher(t);
-            while (names.find()) {
-                hits.add(new int[] {names.start(), names.end()});
-            }
-            Matcher codes = stateCodes.matcher(o);
-            while (codes.find()) {
-                hits.add(new int[] {codes.start(), codes.end()});
-            }
-            for (int[] h : hits) {
-                String word = o.substring(h[0], h[1]);
-                String code = word.length() == 2 ? word : codeByName.get(word.toLowerCase(Locale.ROOT).replace(".", ""));
-                if (code == null || code.equals(ownerState)) {
-                    continue;
-                }
-                if (word.length() == 2 && !codeStandsForState(o, t, h[0], h[1], code, rule)) {
-                    continue;
-                }
-                int from = Math.max(0, h[0] - rule.window());
-                int to = Math.min(t.length(), h[1] + rule.window());
-                Matcher a = agencyWords.matcher(t.substring(from, to));
-                if (a.find()) {
-                    found.add(rule.category());
-                    int s = Math.min(h[0], from + a.start());
-                    int e = Math.max(h[1], from + a.end());
-                    evidence.add(rule.category() + ":" + rule.id() + ":" + field + "=\"" + clean(o.substring(s, e)) + "\"");
-                    return;
-                }
-            }
+        String e = otherStates.find(original, text, ownerState);
+        if (e != null) {
+            found.add(rules.otherState().category());
+            evidence.add(e);
         }
-    }
-
-    /**
-     * Whether a state code in capitals stands for the state: only beside an agency word ("RENO NV
-     * PD", "WASHOE CO SO NV"), never loose in the text ("SUSPECT IN VEH, PER SO"); and a code that
-     * is also a word or an abbreviation (IN, OR, CO, SD, ...) only where the gazetteer finds a
-     * place or county of that state named before it ("PORTLAND OR PD").
-     */
-    private boolean codeStandsForState(String original, String lower, int start, int end, String code, OtherStateRule rule) {
-        Matcher before = LAST_WORD.matcher(lower.substring(0, start));
-        String previous = before.find() ? before.group(1) : "";
-        Matcher after = FIRST_WORD.matcher(lower.substring(end));
-        String next = after.find() ? after.group(1) : "";
-        boolean besideAgency = agencyWords.matcher(previous).matches()
-                || agencyWords.matcher(lower.substring(end).replaceFirst("^[^a-z']+", "")).lookingAt();
-        if (!besideAgency) {
-            return false;
-        }
-        if (!rule.ambiguousCodes().contains(code)) {
-            return true;
-        }
-        // Up to five words before the code, the code, and the agency word after it, read as an agency name.
-        String head = original.substring(0, start);
-        String[] words = head.strip().split("\\s+");
-        int from = Math.max(0, words.length - 5);
-        String fragment = String.join(" ", java.util.Arrays.asList(words).subList(from, words.length)) + " "
-                + original.substring(start, end) + " " + next.toUpperCase(Locale.ROOT);
-        StateReading reading = placeReader.read(fragment);
-        return code.equals(reading.state()) && StateReading.firm(reading.basis());
-    }
-
-    private static final Pattern LAST_WORD = Pattern.compile("([a-z']+)[^a-z']*$");
-    private static final Pattern FIRST_WORD = Pattern.compile("^[^a-z']*([a-z']+)");
-
-    /** Blanks a guarded span (same length, so positions keep matching the original). */
-    private static String blank(String t, Pattern guard) {
-        Matcher m = guard.matcher(t);
-        if (!m.find()) {
-            return t;
-        }
-        StringBuilder b = new StringBuilder(t);
-        m.reset();
-        while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
-                b.setCharAt(i, ' ');
-            }
-        }
-        return b.toString();
     }
 
     private static void put(Map<String, String> original, Map<String, String> text, String field, String value) {
@@ -341,7 +230,7 @@ public final class ReasonTagger implements Serializable {
     }
 
     /** Evidence is joined with ';' in CSV: keep the separator and quotes out of the matched text. */
-    private static String clean(String s) {
+    static String clean(String s) {
         return s.replace(';', ',').replace('"', '\'').strip();
     }
 }
