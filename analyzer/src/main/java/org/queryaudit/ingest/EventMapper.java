@@ -39,6 +39,7 @@ public final class EventMapper {
     private final Map<String, Pattern> extracts = new HashMap<>();
     private final Map<String, ZoneId> zones = new HashMap<>();
     private final RowIdentity identity;
+    private final QuarantineText quarantineText;
     /** The binding's columns as arrays: the spec, the header cell, and where the value goes. */
     private final ColumnSpec[] slotSpec;
     private final int[] slotCell;
@@ -92,6 +93,7 @@ public final class EventMapper {
         this.states = states;
         this.markers = markers;
         this.identity = new RowIdentity(profile.searchKey());
+        this.quarantineText = new QuarantineText(binding, markers, personal);
         this.times = profile.timestampFormats().isEmpty() ? null
                 : new TimestampReader(profile.timestampFormats(), profile.timestampZone());
         for (ColumnSpec c : profile.columns().values()) {
@@ -321,47 +323,16 @@ public final class EventMapper {
     }
 
     private final Map<List<String>, scala.collection.immutable.Seq<String>> redactedLists = new HashMap<>();
+    /** A row that could not be read: where it is, why, and its text as it may be shown; no event values. */
     private Object[] quarantine(CsvRecordReader r, String reason) {
         Object[] v = new Object[N];
-        String raw = personal == null ? r.rawText() : withheld(r);
-        if (raw.length() > ParsedRows.MAX_RAW_CHARS) {
-            raw = raw.substring(0, ParsedRows.MAX_RAW_CHARS) + " [cut: " + raw.length() + " characters in all]";
-        }
         v[I_SOURCE_FORMAT] = profile.id();
         v[I_SOURCE_SYSTEM] = profile.sourceSystem();
         v[I_SOURCE_FILE] = file.displayPath();
         v[I_SOURCE_LINE] = r.line();
-        v[I_REDACTED] = scalaList(List.of());
-        v[I_EXTRA] = scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of());
-        v[I_EVENT_ID] = "quarantine:" + file.index() + ":" + r.line();
         v[I_REASON_Q] = reason;
-        v[I_RAW] = raw;
+        v[I_RAW] = quarantineText.of(r);
         return v;
-    }
-
-    /**
-     * A quarantined row as it may be shown: its sensitive cells (plates, users) replaced by their
-     * column's name in brackets and its personal data masked; a row that could not be split into
-     * cells is withheld whole, since its sensitive cells cannot be found.
-     */
-    private String withheld(CsvRecordReader r) {
-        String raw = r.rawText();
-        if (r.problem() != CsvRecordReader.Problem.NONE) {
-            return "[withheld: " + raw.length() + " characters that could not be split into cells, so their plate and user"
-                    + " cannot be masked; --show-sensitive shows the row as written]";
-        }
-        List<String> cells = r.fields();
-        for (int k = 0; k < slotSpec.length; k++) {
-            if (slotSpec[k].sensitive() && slotCell[k] < cells.size()) {
-                String cell = cells.get(slotCell[k]).strip();
-                // A header cell repeated (stacked exports) is a column name, not a value.
-                boolean header = cell.equals(file.header().get(slotCell[k]).strip());
-                if (!cell.isEmpty() && !header && !markers.isSentinel(cell) && !markers.isRedacted(cell)) {
-                    raw = raw.replace(cell, "[" + slotSpec[k].field() + "]");
-                }
-            }
-        }
-        return personal.mask(raw);
     }
 
     private void set(Object[] v, int target, Object value) {
