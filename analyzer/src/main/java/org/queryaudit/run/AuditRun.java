@@ -1,53 +1,64 @@
 package org.queryaudit.run;
 
-import org.queryaudit.engine.EventDerivation;
-import org.queryaudit.engine.EventPass;
-
-import org.queryaudit.model.Period;
-
-import org.queryaudit.ingest.RowKind;
-
-import org.queryaudit.base.StageClock;
-
-
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.StageClock;
+import org.queryaudit.classify.AccessAgreements;
+import org.queryaudit.classify.SharingIndex;
+import org.queryaudit.engine.EventDerivation;
+import org.queryaudit.engine.EventPass;
+import org.queryaudit.engine.SensitiveValues;
+import org.queryaudit.evaluate.RuleEvaluator;
+import org.queryaudit.evaluate.SharingAudit;
+import org.queryaudit.ingest.ExportLimits;
 import org.queryaudit.ingest.FileSlice;
 import org.queryaudit.ingest.InputFile;
 import org.queryaudit.ingest.InputPlan;
+import org.queryaudit.ingest.InputPlanner;
 import org.queryaudit.ingest.ProfileCatalog;
 import org.queryaudit.ingest.QuarantineWriter;
-import org.queryaudit.model.QueryEvent;
+import org.queryaudit.ingest.RowKind;
 import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
+import org.queryaudit.model.Period;
+import org.queryaudit.model.QuarantinedRow;
+import org.queryaudit.model.QueryEvent;
+import org.queryaudit.reference.DataFiles;
+import org.queryaudit.reference.MessageKeys;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
-import org.queryaudit.resolve.AgencyResolver;
-import org.queryaudit.resolve.ResolveStage;
-import org.queryaudit.tag.ReasonTagger;
-import org.queryaudit.classify.SharingIndex;
-import org.queryaudit.evaluate.RuleEvaluator;
-import org.queryaudit.evaluate.SharingAudit;
-import org.queryaudit.report.RunOutputs;
-import org.queryaudit.report.RunReportPage;
-import org.queryaudit.engine.SensitiveValues;
-import org.queryaudit.store.EventStore;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.LineCheck;
 import org.queryaudit.report.Manifest;
-import org.queryaudit.store.MonthlyStore;
 import org.queryaudit.report.OutputFolder;
 import org.queryaudit.report.Quarantine;
 import org.queryaudit.report.RowCounts;
+import org.queryaudit.report.RunOutputs;
+import org.queryaudit.report.RunReportPage;
+import org.queryaudit.resolve.AgencyResolver;
+import org.queryaudit.resolve.ResolveStage;
+import org.queryaudit.store.EventStore;
+import org.queryaudit.store.MonthlyStore;
+import org.queryaudit.tag.ReasonTagger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +87,7 @@ public final class AuditRun {
         MonthlyStore store = null;
         try {
             if (run.options().store() != null) {
-                org.apache.hadoop.fs.Path storePath = org.queryaudit.ingest.InputPlanner.toPath(run.options().store());
+                Path storePath = InputPlanner.toPath(run.options().store());
                 store = MonthlyStore.openForWriting(storePath.getFileSystem(hadoop), storePath);
             }
             RunResult result = write(run, new ArrayList<>(plan.warnings()), hadoop, store);
@@ -101,29 +112,37 @@ public final class AuditRun {
         return execute(PreparedRun.of(opt, catalog));
     }
 
+    /** The sharing files' shares and the rows that are no share. */
+    private record Sharing(List<Share> shares, List<QuarantinedRow> rejected) {
+    }
+
+    private static Sharing readSharing(InputPlan plan, Configuration hadoop, RedactionMarkers markers, List<String> warnings,
+                                       Map<String, RowCounts> perFile) {
+        Sharing sharing = new Sharing(new ArrayList<>(), new ArrayList<>());
+        for (InputFile f : plan.sharing()) {
+            SharingReader.Result r = SharingReader.read(f, hadoop, markers);
+            sharing.shares().addAll(r.shares());
+            sharing.rejected().addAll(r.rejected());
+            warnings.addAll(r.warnings());
+            perFile.put(f.displayPath(), new RowCounts(r.read(), r.shares().size(), 0, r.rejected().size(), r.shares().size()));
+        }
+        return sharing;
+    }
+
     private RunResult write(PreparedRun run, List<String> warnings, Configuration hadoop, MonthlyStore store) throws IOException {
         RunOptions opt = run.options();
         InputPlan plan = run.plan();
         OutputFolder out = run.out();
-        Instant started = run.started();
         RedactionMarkers markers = RedactionMarkers.shipped();
-        List<org.queryaudit.model.QuarantinedRow> sharingRejected = new ArrayList<>();
-        List<Share> shares = new ArrayList<>();
         Map<String, RowCounts> perFile = new LinkedHashMap<>();
-        for (InputFile f : plan.sharing()) {
-            SharingReader.Result r = SharingReader.read(f, hadoop, markers);
-            shares.addAll(r.shares());
-            sharingRejected.addAll(r.rejected());
-            warnings.addAll(r.warnings());
-            perFile.put(f.displayPath(), new RowCounts(r.read(), r.shares().size(), 0, r.rejected().size(), r.shares().size()));
-        }
+        Sharing sharing = readSharing(plan, hadoop, markers, warnings, perFile);
 
         LOG.info("ingest: reading {} file(s)", plan.events().size());
         List<InputFile> all = plan.all();
         StageClock clock = new StageClock();
         // The key for sensitive values comes from the inputs' digests: they are hashed while the slices are planned.
         // The same read counts each file's lines, for the check of the accounting (LineCheck).
-        java.util.concurrent.CompletableFuture<Map<String, InputHashes.Census>> hashing = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<Map<String, InputHashes.Census>> hashing = CompletableFuture.supplyAsync(
                 () -> InputHashes.census(spark, all.stream().map(InputFile::uri).toList()));
         shufflePartitions(plan.events().stream().mapToLong(InputFile::size).sum());
         List<FileSlice> slices = EventPass.slices(spark, plan.events());
@@ -134,28 +153,20 @@ public final class AuditRun {
         SensitiveValues sensitive = store == null
                 ? SensitiveValues.of(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"), new ArrayList<>(sha.values()))
                 : SensitiveValues.ofStore(opt.showSensitive(), System.getenv("QUERYAUDIT_HASH_KEY"), store.hashKey(),
-                        new org.apache.hadoop.fs.Path(store.root(), MonthlyStore.KEY).toString());
+                        new Path(store.root(), MonthlyStore.KEY).toString());
         UsStates states = UsStates.shipped();
         Period period = opt.period();
-        org.queryaudit.classify.AccessAgreements agreements = org.queryaudit.classify.AccessAgreements.shipped();
+        AccessAgreements agreements = AccessAgreements.shipped();
         EventDerivation derivation = new EventDerivation(new ResolveStage(new AgencyResolver(run.directory(), states)),
-                new ReasonTagger(run.tagRules(), states), new SharingIndex(shares),
-                new RuleEvaluator(run.rules(), run.legalProcess(), agreements, states), sensitive, period,
-                org.queryaudit.reference.MessageKeys.shipped(), agreements);
+                new ReasonTagger(run.tagRules(), states), new SharingIndex(sharing.shares()),
+                new RuleEvaluator(run.rules(), run.legalProcess(), agreements, states), sensitive, period, MessageKeys.shipped(),
+                agreements);
         EventPass pass = new EventPass(states, markers, run.directory().destinations(), derivation);
         // Not "_staged": Spark treats a leaf path starting with '_' or '.' as hidden.
-        org.apache.hadoop.fs.Path staged = out.file("staged.parquet");
-        org.apache.hadoop.fs.Path quarantined = out.file("staged-quarantine");
+        Path staged = out.file("staged.parquet");
+        Path quarantined = out.file("staged-quarantine");
         try {
-            out.fs().mkdirs(quarantined);
-            org.apache.spark.sql.DataFrameWriter<Row> writer = pass.rows(spark, slices, new QuarantineWriter(quarantined.toString())).write();
-            // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
-            for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.SEARCH_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER, QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT,
-                    QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
-                writer = writer.option("parquet.enable.dictionary#" + unique, "false");
-            }
-            writer.partitionBy(RowKind.COLUMN, QueryEvent.OWNER_STATE, QueryEvent.MONTH)
-                    .parquet(staged.toString());
+            stage(pass, slices, staged, quarantined, out);
             clock.lap("ingest, resolve, tag, classify, evaluate");
             // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
             Dataset<Row> rows = spark.read().schema(EventDerivation.SCHEMA).parquet(staged.toString());
@@ -170,19 +181,18 @@ public final class AuditRun {
                 throw new ConfigException(period.text() + ": no accepted row falls in it; the inputs cover the month(s) "
                         + account.acceptedMonths() + ". Nothing was written");
             }
-            org.apache.hadoop.fs.Path eventsFolder = out.file(EventStore.FOLDER);
-            account.storeEvents(rows, new org.apache.hadoop.fs.Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT),
-                    eventsFolder, out.fs());
+            Path eventsFolder = out.file(EventStore.FOLDER);
+            account.storeEvents(rows, new Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT), eventsFolder, out.fs());
             clock.lap("store events");
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> stored = EventStore.read(spark, eventsFolder);
             outputs.put(EventStore.FOLDER, total.selected());
-            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, unread, sharingRejected));
+            outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, unread, sharing.rejected()));
             out.fs().delete(staged, true);
             out.fs().delete(quarantined, true);
             clock.lap("report: quarantine");
 
-            List<SharingAudit.Row> audit = SharingAudit.audit(shares, new AgencyResolver(run.directory(), states), run.rules());
+            List<SharingAudit.Row> audit = SharingAudit.audit(sharing.shares(), new AgencyResolver(run.directory(), states), run.rules());
             Map<String, LineCheck> lineChecks = new LinkedHashMap<>();
             for (InputFile f : plan.events()) {
                 lineChecks.put(f.uri(), LineCheck.of(census.get(f.uri()), f.dataLine(), account.lines().getOrDefault(f.displayPath(), 0L)));
@@ -191,28 +201,14 @@ public final class AuditRun {
             plan.events().stream().filter(f -> !lineChecks.get(f.uri()).ok())
                     .forEach(f -> incomplete.add(lineChecks.get(f.uri()).warning(f.displayPath())));
             warnings.addAll(incomplete);
-            RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new java.util.TreeSet<>(account.eventMonths())), all.size(),
-                    total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
+            RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new TreeSet<>(account.eventMonths())),
+                    all.size(), total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incomplete);
             RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock), outputs);
 
-            Manifest manifest = new Manifest(Sessions.toolVersion());
-            manifest.profiles(all.stream().map(InputFile::profile).filter(java.util.Objects::nonNull).toList());
-            manifest.period(opt.month(), opt.from(), opt.to());
-            for (InputFile f : all) {
-                manifest.input(f, sha.get(f.uri()), perFile.getOrDefault(f.displayPath(), RowCounts.ZERO), lineChecks.get(f.uri()));
-            }
-            manifest.totals(total);
-            manifest.root().put("sharing_rows", shares.size());
-            manifest.outputs(outputs);
-            manifest.sensitive(SensitiveValues.COLUMNS, sensitive.shown(), sensitive.keySource());
-            warnings.forEach(w -> LOG.warn(w));
-            manifest.warnings(warnings);
-            manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
-            manifest.dataFiles(org.queryaudit.reference.DataFiles.digests(opt.directory()));
-            manifest.run(started, Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
+            Manifest manifest = manifest(run, sha, perFile, lineChecks, total, sharing, outputs, sensitive, warnings);
             if (store != null) {
-                store.addRun(stored, out.file(EventStore.FOLDER), runId(started, sha), opt.replaceShorter(), manifest.root());
+                store.addRun(stored, out.file(EventStore.FOLDER), runId(run.started(), sha), opt.replaceShorter(), manifest.root());
                 clock.lap("store: add months");
             }
             manifest.outputDigests(RunOutputs.digests(spark, out.fs(), out.root()));
@@ -226,13 +222,49 @@ public final class AuditRun {
         }
     }
 
+    /** The one pass: the rows that were read into {@code staged}, partitioned by kind, owner state and month; the others into {@code quarantined}. */
+    private void stage(EventPass pass, List<FileSlice> slices, Path staged, Path quarantined, OutputFolder out) throws IOException {
+        out.fs().mkdirs(quarantined);
+        DataFrameWriter<Row> writer = pass.rows(spark, slices, new QuarantineWriter(quarantined.toString())).write();
+        // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
+        for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.SEARCH_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER,
+                QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT, QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
+            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
+        }
+        writer.partitionBy(RowKind.COLUMN, QueryEvent.OWNER_STATE, QueryEvent.MONTH).parquet(staged.toString());
+    }
+
+    /** The manifest up to the outputs' digests, which come last. */
+    private Manifest manifest(PreparedRun run, Map<String, String> sha, Map<String, RowCounts> perFile,
+                              Map<String, LineCheck> lineChecks, RowCounts total, Sharing sharing, Map<String, Long> outputs,
+                              SensitiveValues sensitive, List<String> warnings) {
+        RunOptions opt = run.options();
+        List<InputFile> all = run.plan().all();
+        Manifest manifest = new Manifest(Sessions.toolVersion());
+        manifest.profiles(all.stream().map(InputFile::profile).filter(Objects::nonNull).toList());
+        manifest.period(opt.month(), opt.from(), opt.to());
+        for (InputFile f : all) {
+            manifest.input(f, sha.get(f.uri()), perFile.getOrDefault(f.displayPath(), RowCounts.ZERO), lineChecks.get(f.uri()));
+        }
+        manifest.totals(total);
+        manifest.root().put("sharing_rows", sharing.shares().size());
+        manifest.outputs(outputs);
+        manifest.sensitive(SensitiveValues.COLUMNS, sensitive.shown(), sensitive.keySource());
+        warnings.forEach(w -> LOG.warn(w));
+        manifest.warnings(warnings);
+        manifest.reference(run.directory(), run.tagRules(), run.rules(), RedactionMarkers.shipped().version());
+        manifest.dataFiles(DataFiles.digests(opt.directory()));
+        manifest.run(run.started(), Instant.now(), spark.sparkContext().master(), spark.version(), opt.command());
+        return manifest;
+    }
+
     /**
      * One shuffle partition per 256 MB of input, at least 8, unless the user set the number:
      * the sort of a year's flagged rows (100 M rows, 16.6 GB) then fits each task's memory
      * instead of spilling, while a month of one city keeps a few tasks.
      */
     private void shufflePartitions(long inputBytes) {
-        if (new org.apache.spark.SparkConf().contains("spark.sql.shuffle.partitions")) {
+        if (new SparkConf().contains("spark.sql.shuffle.partitions")) {
             return;
         }
         long n = Math.max(8, Math.min(1024, inputBytes / (256L << 20)));
@@ -241,11 +273,11 @@ public final class AuditRun {
 
     /** Inputs that may have lost rows before they reached the run (a spreadsheet's or a round cap's row count, a short period). */
     private static List<String> incomplete(InputPlan plan, Map<String, RowCounts> perFile, RowAccount account) {
-        org.queryaudit.ingest.ExportLimits limits = org.queryaudit.ingest.ExportLimits.shipped();
+        ExportLimits limits = ExportLimits.shipped();
         List<String> out = new ArrayList<>();
         for (InputFile f : plan.events()) {
             RowCounts c = perFile.getOrDefault(f.displayPath(), RowCounts.ZERO);
-            java.time.LocalDate[] span = account.spans().get(f.displayPath());
+            LocalDate[] span = account.spans().get(f.displayPath());
             String name = f.displayPath().substring(f.displayPath().lastIndexOf('/') + 1);
             out.addAll(limits.check(f.displayPath(), name, c.read(), span == null ? null : span[0], span == null ? null : span[1]));
         }
@@ -254,7 +286,7 @@ public final class AuditRun {
 
     /** A run's name in a store: when it started, and whose inputs. */
     private static String runId(Instant started, Map<String, String> sha) {
-        String t = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+        String t = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                 .format(started);
         return t + "-" + SensitiveValues.digest(String.join("|", new java.util.TreeSet<>(sha.values()))).substring(0, 8);
     }
@@ -264,7 +296,7 @@ public final class AuditRun {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (InputFile f : all) {
             RowCounts c = perFile.getOrDefault(f.displayPath(), RowCounts.ZERO);
-            Map<String, Object> m = new java.util.HashMap<>();
+            Map<String, Object> m = new HashMap<>();
             m.put("path", f.displayPath());
             m.put("format", f.formatId());
             m.put("owner", f.ownerAgency() == null ? "per row (" + f.ownerBasis() + ")" : f.ownerAgency() + " (" + f.ownerState() + ")");
