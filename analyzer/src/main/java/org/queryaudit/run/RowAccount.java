@@ -1,7 +1,6 @@
 package org.queryaudit.run;
 
 import org.queryaudit.engine.EventDerivation;
-
 import org.queryaudit.ingest.RowKind;
 
 import static org.apache.spark.sql.functions.col;
@@ -73,10 +72,10 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
             lines.merge(r.getString(0), r.getLong(2), Long::sum);
             perFile.merge(r.getString(0), new RowCounts(n, 0, 0, n, 0), RowCounts::plus);
         }
-        Dataset<Row> accepted = rows;
-        Dataset<Row> drops = EventIngest.duplicates(accepted, acceptedRows);
+        // Every staged row was read: the quarantined ones are not among them.
+        Dataset<Row> drops = EventIngest.duplicates(rows, acceptedRows);
         if (drops != null) {
-            Dataset<Row> dropped = accepted.join(drops, dropped(), "left_semi");
+            Dataset<Row> dropped = rows.join(drops, dropped(), "left_semi");
             for (Row r : dropped.groupBy(QueryEvent.SOURCE_FILE, RowKind.COLUMN).count().collectAsList()) {
                 long d = r.getLong(2);
                 long inPeriod = RowKind.EVENT.equals(r.getString(1)) ? d : 0;
