@@ -18,7 +18,11 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.queryaudit.evaluate.Finding;
+import org.queryaudit.ingest.RowKind;
+import org.queryaudit.model.ClassifyColumns;
+import org.queryaudit.model.QueryEvent;
 import org.queryaudit.model.ResolveColumns;
+import org.queryaudit.model.TagColumns;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -28,6 +32,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * a {@code Row} per event instead cost a fifth of the pass.
  */
 final class SparkRows {
+    private static final int WIDTH = EventDerivation.SCHEMA.size();
+    /** The list columns whose values the tagger and the mapper hand out again for repeated input. */
+    private static final int TAGS = EventDerivation.SCHEMA.fieldIndex(TagColumns.TAGS);
+    private static final int EVIDENCE = EventDerivation.SCHEMA.fieldIndex(TagColumns.EVIDENCE);
+    private static final int REDACTED = EventDerivation.SCHEMA.fieldIndex(QueryEvent.REDACTED_FIELDS);
     /** Column kinds, for the conversion to Spark's representation. */
     private static final int TEXT = 0;
     private static final int INSTANT = 1;
@@ -36,10 +45,10 @@ final class SparkRows {
     private static final int TEXT_LIST = 4;
     private static final int TEXT_MAP = 5;
     private static final int FINDINGS = 6;
-    private static final int[] KINDS = new int[EventDerivation.WIDTH];
+    private static final int[] KINDS = new int[WIDTH];
 
     static {
-        for (int i = 0; i < EventDerivation.WIDTH; i++) {
+        for (int i = 0; i < WIDTH; i++) {
             DataType t = EventDerivation.SCHEMA.fields()[i].dataType();
             KINDS[i] = t instanceof StringType ? TEXT : t instanceof TimestampType ? INSTANT : t instanceof DateType ? DATE
                     : t instanceof MapType ? TEXT_MAP : t instanceof ArrayType a ? (a.elementType() instanceof StructType ? FINDINGS : TEXT_LIST)
@@ -48,14 +57,15 @@ final class SparkRows {
     }
 
     /** Text columns whose values repeat across rows (names of owners, files, months, doors, resolutions). */
-    private static final boolean[] REPEATING = new boolean[EventDerivation.WIDTH];
+    private static final boolean[] REPEATING = new boolean[WIDTH];
 
     static {
-        for (int i : new int[] {EventDerivation.SOURCE_SYSTEM, EventDerivation.SOURCE_FORMAT, EventDerivation.OWNER_AGENCY, EventDerivation.OWNER_STATE, EventDerivation.MONTH, EventDerivation.SOURCE_FILE, EventDerivation.RESOLVED,
-            EventDerivation.SCHEMA.fieldIndex(ResolveColumns.STATE), EventDerivation.SCHEMA.fieldIndex(ResolveColumns.DEPARTMENT),
-            EventDerivation.SCHEMA.fieldIndex(ResolveColumns.COMPONENT), EventDerivation.BASIS, EventDerivation.PATHWAY, EventDerivation.DATA_CLASS, EventDerivation.AGREEMENT, EventDerivation.KIND,
-            EventDerivation.SCHEMA.fieldIndex(ResolveColumns.STATE_BASIS), EventDerivation.SCHEMA.fieldIndex(ResolveColumns.STATE_ALTERNATIVE)}) {
-            REPEATING[i] = true;
+        for (String column : List.of(QueryEvent.SOURCE_SYSTEM, QueryEvent.SOURCE_FORMAT, QueryEvent.OWNER_AGENCY,
+                QueryEvent.OWNER_STATE, QueryEvent.MONTH, QueryEvent.SOURCE_FILE, ResolveColumns.LEVEL, ResolveColumns.STATE,
+                ResolveColumns.DEPARTMENT, ResolveColumns.COMPONENT, ResolveColumns.BASIS, ResolveColumns.STATE_BASIS,
+                ResolveColumns.STATE_ALTERNATIVE, ClassifyColumns.PATHWAY, ClassifyColumns.DATA_CLASS, ClassifyColumns.AGREEMENT,
+                RowKind.COLUMN)) {
+            REPEATING[EventDerivation.SCHEMA.fieldIndex(column)] = true;
         }
     }
 
@@ -65,8 +75,8 @@ final class SparkRows {
 
     /** One derived row (Java values) as Spark's internal row. */
     InternalRow row(Object[] v) {
-        Object[] out = new Object[EventDerivation.WIDTH];
-        for (int i = 0; i < EventDerivation.WIDTH; i++) {
+        Object[] out = new Object[WIDTH];
+        for (int i = 0; i < WIDTH; i++) {
             Object x = v[i];
             if (x == null) {
                 continue;
@@ -76,7 +86,7 @@ final class SparkRows {
                     text.clear();
                 }
                 out[i] = text.computeIfAbsent((String) x, UTF8String::fromString);
-            } else if (i == EventDerivation.TAGS || i == EventDerivation.EVIDENCE || i == EventDerivation.REDACTED) {
+            } else if (i == TAGS || i == EVIDENCE || i == REDACTED) {
                 if (lists.size() >= REMEMBERED) {
                     lists.clear();
                 }

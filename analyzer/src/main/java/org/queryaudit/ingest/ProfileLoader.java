@@ -63,16 +63,16 @@ public final class ProfileLoader {
         if (!Set.of("NLETS", "DMV_PORTAL", "ALPR").contains(system)) {
             throw f.error("source_system", "'" + system + "' must be one of NLETS, DMV_PORTAL, ALPR");
         }
-        DetectLayout detectNode = root.detect();
-        if (detectNode == null) {
+        DetectLayout detectLayout = root.detect();
+        if (detectLayout == null) {
             throw f.error("detect", "missing; give at least 'required: [header, ...]'");
         }
-        List<String> required = f.list(detectNode.required(), "detect.required", true);
-        String filename = f.text(detectNode.filename(), "detect.filename", false, null);
+        List<String> required = f.list(detectLayout.required(), "detect.required", true);
+        String filename = f.text(detectLayout.filename(), "detect.filename", false, null);
         if (filename != null) {
             f.regex(filename, "detect.filename");
         }
-        Detection detect = new Detection(required, filename, detectNode.priority() == null ? 0 : detectNode.priority());
+        Detection detect = new Detection(required, filename, detectLayout.priority() == null ? 0 : detectLayout.priority());
 
         FormatProfile.RequesterFrom requester = switch (f.text(root.requester(), "requester", false, "column")) {
             case "column" -> FormatProfile.RequesterFrom.COLUMN;
