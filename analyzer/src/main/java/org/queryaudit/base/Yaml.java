@@ -78,6 +78,12 @@ public final class Yaml {
             return parent.isEmpty() ? field : parent + "." + field;
         }
 
+        /** The mistake in the files' common words: "caps[0]: field 'rows' must be a number", "field 'x' is not known; use [...]". */
+        public String inWords() {
+            return (parent.isEmpty() ? "" : parent + ": ") + "field '" + field + "' "
+                    + (problem == Problem.UNKNOWN_FIELD ? "is not known; use " + allowed : "must be " + mustBe());
+        }
+
         /** What the value must be, in words ("a list"); for an unknown field, "a known field". */
         public String mustBe() {
             return switch (problem) {
@@ -95,6 +101,11 @@ public final class Yaml {
     /** What can be wrong with a value as Jackson reads it; the loaders add their own checks after binding. */
     public enum Problem {
         UNKNOWN_FIELD, NOT_A_VALUE, NOT_A_LIST, NOT_A_MAPPING, NOT_A_NUMBER, NOT_A_BOOLEAN, NOT_A_DATE, OTHER
+    }
+
+    /** Binds a tree to a type; the first mistake is reported as "{@code origin}: " and {@link Mistake#inWords()}. */
+    public static <T> T bind(JsonNode node, Class<T> type, String origin) {
+        return bind(node, type, m -> new ConfigException(origin + ": " + m.inWords()));
     }
 
     /** Binds a tree to a type, or throws what {@code report} makes of the first mistake. */

@@ -72,8 +72,7 @@ public final class AccessAgreements implements Serializable {
 
     /** Bound and checked once; a message names the file, the agreement and the field. */
     static AccessAgreements of(JsonNode root, String origin) {
-        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": field '" + m.path() + "' "
-                + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe())));
+        Layout layout = Yaml.bind(root, Layout.class, origin);
         if (layout.version() != 1 || layout.agreements() == null) {
             throw new ConfigException(origin + ": needs 'version: 1' and 'agreements'");
         }

@@ -34,9 +34,7 @@ public final class LegalProcess implements Serializable {
 
     /** Bound and checked once; a message names the file, the kind and the field. */
     static LegalProcess of(JsonNode root, String origin) {
-        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
-                + "field '" + m.field() + "' " + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed()
-                : "must be " + m.mustBe())));
+        Layout layout = Yaml.bind(root, Layout.class, origin);
         if (layout.kinds() == null || layout.kinds().isEmpty()) {
             throw new ConfigException(origin + ": field 'kinds' is missing or empty");
         }

@@ -43,9 +43,7 @@ public final class PersonalData implements Serializable {
     }
 
     static PersonalData parse(JsonNode root, String origin) {
-        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
-                + "field '" + m.field() + "' " + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed()
-                : "must be " + m.mustBe())));
+        Layout layout = Yaml.bind(root, Layout.class, origin);
         if (layout.patterns() == null || layout.patterns().isEmpty()) {
             throw new ConfigException(origin + ": field 'patterns' is missing or empty");
         }

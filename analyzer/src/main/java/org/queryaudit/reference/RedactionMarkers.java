@@ -60,9 +60,7 @@ public final class RedactionMarkers implements Serializable {
 
     /** Bound and checked once; a message names the file, the pattern and the field. */
     static RedactionMarkers of(JsonNode root, String origin) {
-        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
-                + "field '" + m.field() + "' " + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed()
-                : "must be " + m.mustBe())));
+        Layout layout = Yaml.bind(root, Layout.class, origin);
         Set<String> exact = new HashSet<>();
         for (String e : orEmpty(layout.exact())) {
             if (e == null || e.isBlank()) {

@@ -35,8 +35,7 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
     }
 
     static TagRules parse(JsonNode root, String origin) {
-        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + where(m) + "field '" + m.field() + "' "
-                + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe())));
+        Layout layout = Yaml.bind(root, Layout.class, origin);
         List<String> categories = layout.categories() == null ? List.of() : List.copyOf(layout.categories().keySet());
         if (categories.isEmpty()) {
             throw new ConfigException(origin + ": field 'categories' is missing");
@@ -82,11 +81,6 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
                     o.source() == null ? "" : o.source());
         }
         return new TagRules(layout.version() == null ? 1 : layout.version(), categories, patterns, other, origin);
-    }
-
-    /** Where a binding mistake is: "patterns[3]: ", or nothing at the top. */
-    private static String where(Yaml.Mistake m) {
-        return m.parent().isEmpty() ? "" : m.parent() + ": ";
     }
 
     private static String text(String v, String key, String where) {
