@@ -70,9 +70,8 @@ public final class Yaml {
      * @param field   the field's name, with an index when the wrong value is a list's element
      * @param problem what is wrong
      * @param allowed for an unknown field, the fields the mapping knows (sorted)
-     * @param value   the value as written, when it is a single value
      */
-    public record Mistake(String parent, String field, Problem problem, List<String> allowed, String value) {
+    public record Mistake(String parent, String field, Problem problem, List<String> allowed) {
         /** The path from the file's top: "caps[0].rows". */
         public String path() {
             return parent.isEmpty() ? field : parent + "." + field;
@@ -136,7 +135,7 @@ public final class Yaml {
             } else {
                 path = path.subList(0, i);
                 Mistake m = mistake(path, e);
-                return new Mistake(m.parent(), m.field(), Problem.NOT_A_LIST, List.of(), null);
+                return new Mistake(m.parent(), m.field(), Problem.NOT_A_LIST, List.of());
             }
         }
         return mistake(path, e);
@@ -162,14 +161,15 @@ public final class Yaml {
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = new ArrayList<>();
             u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            return new Mistake(parent.toString(), field.toString(), Problem.UNKNOWN_FIELD, List.copyOf(new TreeSet<>(known)), null);
+            return new Mistake(parent.toString(), field.toString(), Problem.UNKNOWN_FIELD, List.copyOf(new TreeSet<>(known)));
         }
-        String value = e instanceof InvalidFormatException f && f.getValue() != null ? String.valueOf(f.getValue()) : null;
+        // Jackson says "invalid format" only of a single value it could not read as the type.
+        boolean scalar = e instanceof InvalidFormatException f && f.getValue() != null;
         Problem p = Problem.OTHER;
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            p = problem(BINDER.constructType(m.getTargetType()), value != null);
+            p = problem(BINDER.constructType(m.getTargetType()), scalar);
         }
-        return new Mistake(parent.toString(), field.toString(), p, List.of(), value);
+        return new Mistake(parent.toString(), field.toString(), p, List.of());
     }
 
     /** @param scalar whether a single value was given (of the wrong kind), rather than a list or a mapping */

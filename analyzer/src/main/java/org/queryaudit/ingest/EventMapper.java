@@ -58,7 +58,6 @@ public final class EventMapper {
     }
 
     private static final int I_EVENT_ID = at(QueryEvent.EVENT_ID);
-    private static final int I_EXPORT_ID = at(QueryEvent.EXPORT_ID);
     private static final int I_SEARCH_ID = at(QueryEvent.SEARCH_ID);
     private static final int I_OWNER_AGENCY = at(QueryEvent.OWNER_AGENCY);
     private static final int I_OWNER_STATE = at(QueryEvent.OWNER_STATE);

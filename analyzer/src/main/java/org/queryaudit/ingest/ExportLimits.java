@@ -45,12 +45,11 @@ public final class ExportLimits {
     }
 
     static ExportLimits of(JsonNode root, String origin) {
-        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + (m.parent().isEmpty() ? "" : m.parent() + ": ")
-                + "field '" + m.field() + "' " + switch (m.field()) {
-                    case "rows" -> "must be a positive number";
-                    case "slack_days" -> "must be a whole number of days";
-                    default -> m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe();
-                }));
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + switch (m.field()) {
+            case "rows" -> m.parent() + ": field 'rows' must be a positive number";
+            case "slack_days" -> "field 'slack_days' must be a whole number of days";
+            default -> m.inWords();
+        }));
         Map<Long, String> caps = new LinkedHashMap<>();
         List<Cap> listed = layout.caps() == null ? List.of() : layout.caps();
         for (int i = 0; i < listed.size(); i++) {

@@ -50,8 +50,7 @@ public final class MessageKeys implements Serializable {
 
     /** Bound and checked once; a message names the file, the key and the field. */
     static MessageKeys of(JsonNode root, String origin) {
-        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": field '" + m.path() + "' "
-                + (m.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; use " + m.allowed() : "must be " + m.mustBe())
+        Layout layout = Yaml.bind(root, Layout.class, m -> new ConfigException(origin + ": " + m.inWords()
                 + "; expected: version, classes {name: {dmv, what}}, keys [{key, queries, class, source}]"));
         if (layout.version() != 1 || layout.classes() == null || layout.keys() == null) {
             throw new ConfigException(origin + ": needs 'version: 1', 'classes' and 'keys'");

@@ -41,8 +41,7 @@ public record SearchMeasures(int version, @JsonProperty("lookback_days") int loo
 
     /** Bound and checked once; each message names the file and the field. */
     static SearchMeasures of(JsonNode root, String origin) {
-        Layout l = Yaml.bind(root, Layout.class, e -> new ConfigException(origin + ": field '" + e.path() + "' "
-                + (e.problem() == Yaml.Problem.UNKNOWN_FIELD ? "is not known; the fields are " + e.allowed() : "must be " + e.mustBe())));
+        Layout l = Yaml.bind(root, Layout.class, origin);
         Object[] values = {l.version(), l.lookbackDays(), l.offHours(), l.topRequesters()};
         String[] fields = {"version", "lookback_days", "off_hours", "top_requesters"};
         for (int i = 0; i < fields.length; i++) {
