@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.DataPattern;
 import org.queryaudit.base.Yaml;
 
 /**
@@ -52,11 +53,7 @@ public final class LegalProcess implements Serializable {
                 // A blank pattern would find every text to show this process.
                 throw new ConfigException(where + ": field 'regex' is missing");
             }
-            try {
-                Pattern.compile(k.regex());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new ConfigException(where + ": field 'regex': not a valid regular expression: " + e.getDescription());
-            }
+            DataPattern.compile(k.regex(), where + ": field 'regex'");
             lp.kinds.add(k.kind());
             lp.regexes.add(k.regex());
         }

@@ -1,6 +1,7 @@
 package org.queryaudit.ingest;
 
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.DataPattern;
 import org.queryaudit.base.Yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Personal data written in free text (A-numbers, SSNs, dates of birth, phone numbers, e-mail
@@ -56,12 +56,7 @@ public final class PersonalData implements Serializable {
                     throw new ConfigException(origin + ": patterns[" + i + "]: field '" + List.of("id", "kind", "regex").get(k) + "' is missing");
                 }
             }
-            try {
-                Pattern.compile(p.regex());
-            } catch (PatternSyntaxException e) {
-                throw new ConfigException(origin + ": pattern '" + p.id() + "': field 'regex': not a valid regular expression: "
-                        + e.getDescription());
-            }
+            DataPattern.compile(p.regex(), origin + ": pattern '" + p.id() + "': field 'regex'");
             out.add(v);
         }
         return new PersonalData(List.copyOf(out));

@@ -1,6 +1,7 @@
 package org.queryaudit.ingest;
 
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.DataPattern;
 import org.queryaudit.base.Yaml;
 import org.queryaudit.model.QueryEvent;
 
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Reads and validates one format profile; every error names the file and the field. */
 public final class ProfileLoader {
@@ -198,11 +198,7 @@ public final class ProfileLoader {
         }
 
         Pattern regex(String regex, String where) {
-            try {
-                return Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                throw error(where, "not a valid regular expression: " + e.getDescription());
-            }
+            return DataPattern.compile(regex, "profile " + origin + ": field '" + where + "'");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.DataPattern;
 import org.queryaudit.base.Yaml;
 
 /**
@@ -76,11 +77,7 @@ public final class RedactionMarkers implements Serializable {
             if (m.regex() == null || m.regex().isBlank()) {
                 throw new ConfigException(where + ": field 'regex' is missing");
             }
-            try {
-                Pattern.compile(m.regex());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new ConfigException(where + ": field 'regex': not a valid regular expression: " + e.getDescription());
-            }
+            DataPattern.compile(m.regex(), where + ": field 'regex'");
             regexes.add(m.regex());
         }
         if (!regexes.isEmpty() && orEmpty(layout.patternPrefixes()).isEmpty()) {

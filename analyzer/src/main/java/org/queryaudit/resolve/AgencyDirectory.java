@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.DataPattern;
 import org.queryaudit.reference.UsStates;
 
 /**
@@ -82,11 +82,7 @@ public final class AgencyDirectory implements Serializable {
                     throw new ConfigException(where + ": field 'level': '" + level + "' is not one of " + LEVELS);
                 }
                 if (kind.endsWith("_pattern")) {
-                    try {
-                        Pattern.compile(expand(key));
-                    } catch (PatternSyntaxException e) {
-                        throw new ConfigException(where + ": field 'key': not a valid regular expression: " + e.getDescription());
-                    }
+                    DataPattern.compile(expand(key), where + ": field 'key'");
                 }
                 String immigration = get(rec, "immigration");
                 if (!immigration.isEmpty() && !immigration.equals("true") && !immigration.equals("false")) {

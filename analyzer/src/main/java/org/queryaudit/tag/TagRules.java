@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.base.DataPattern;
 import org.queryaudit.base.Yaml;
 
 /** The reason-tagging patterns, validated when loaded: an error names the file, pattern and field. */
@@ -61,10 +60,10 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
                 }
             }
             String regex = text(p.regex(), "regex", where);
-            check(regex, where + ": field 'regex'");
+            DataPattern.compile(regex, where + ": field 'regex'");
             List<String> unless = list(p.unless());
             for (String u : unless) {
-                check(u, where + ": field 'unless'");
+                DataPattern.compile(u, where + ": field 'unless'");
             }
             patterns.add(new TagPattern(id, category, fields.isEmpty() ? List.of("reason") : fields, list(p.triggers()),
                     regex, unless, Boolean.TRUE.equals(p.whole()), p.source() == null ? "" : p.source()));
@@ -74,7 +73,7 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
         if (o != null) {
             String where = origin + ": other_state_agency";
             for (String g : list(o.guards())) {
-                check(g, where + ": field 'guards'");
+                DataPattern.compile(g, where + ": field 'guards'");
             }
             other = new OtherStateRule(text(o.id(), "id", where), text(o.category(), "category", where), list(o.fields()),
                     o.window() == null ? 25 : o.window(), list(o.agencyWords()), list(o.guards()), list(o.ambiguousCodes()),
@@ -92,13 +91,5 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
 
     private static List<String> list(List<String> v) {
         return v == null ? List.of() : v;
-    }
-
-    private static void check(String regex, String where) {
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new ConfigException(where + ": not a valid regular expression: " + e.getDescription());
-        }
     }
 }
