@@ -3,6 +3,7 @@ package org.queryaudit.classify;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import org.queryaudit.tag.PurposeReading;
 
 /**
  * What classify and evaluate need to know about one event: whose data, who asked (as
@@ -14,9 +15,10 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
                          String component, boolean immigrationAgency, List<String> tags, String reason,
                          String legalProcess, String pathway, String resolutionBasis, String stateBasis,
                          String stateAlternative, String dataKind, java.time.Instant occurredAt,
-                         String account, AccessAgreements.Access access) implements Serializable {
+                         String account, AccessAgreements.Access access, PurposeReading reading) implements Serializable {
     public EventFacts {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        reading = reading == null ? PurposeReading.NONE : reading;
     }
 
     /** Facts of an ALPR audit's or a DMV portal's query, whose data is ALPR data or DMV records. */
@@ -26,21 +28,28 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
                       String stateBasis, String stateAlternative) {
         this(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level, requesterState, component,
                 immigrationAgency, tags, reason, legalProcess, pathway, resolutionBasis, stateBasis, stateAlternative,
-                "ALPR".equals(sourceSystem) ? "alpr" : "dmv", null, null, null);
+                "ALPR".equals(sourceSystem) ? "alpr" : "dmv", null, null, null, null);
+    }
+
+    /** The same facts with what the reason says of who is assisted and what for. */
+    public EventFacts withReading(PurposeReading r) {
+        return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
+                requesterState, component, immigrationAgency, tags, reason, legalProcess, pathway, resolutionBasis, stateBasis,
+                stateAlternative, dataKind, occurredAt, account, access, r);
     }
 
     /** The same facts once the door is known. */
     public EventFacts withPathway(String door) {
         return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
                 requesterState, component, immigrationAgency, tags, reason, legalProcess, door, resolutionBasis, stateBasis,
-                stateAlternative, dataKind, occurredAt, account, access);
+                stateAlternative, dataKind, occurredAt, account, access, reading);
     }
 
     /** The same facts with what the access agreements say of the query. */
     public EventFacts withAccess(AccessAgreements.Access a) {
         return new EventFacts(ownerAgency, ownerState, sourceSystem, localDate, requesterName, requesterOri, level,
                 requesterState, component, immigrationAgency, tags, reason, legalProcess, a == null ? pathway : a.door(),
-                resolutionBasis, stateBasis, stateAlternative, dataKind, occurredAt, account, a);
+                resolutionBasis, stateBasis, stateAlternative, dataKind, occurredAt, account, a, reading);
     }
 
     /**
@@ -50,7 +59,7 @@ public record EventFacts(String ownerAgency, String ownerState, String sourceSys
     public EventFacts forMember(String state, String stateName, LocalDate day) {
         return new EventFacts(stateName + ", through an Nlets multi-state broadcast (NL)", state, sourceSystem, day, requesterName, requesterOri,
                 level, requesterState, component, immigrationAgency, tags, reason, legalProcess, pathway, resolutionBasis,
-                stateBasis, stateAlternative, dataKind, occurredAt, account, null);
+                stateBasis, stateAlternative, dataKind, occurredAt, account, null, reading);
     }
 
     public boolean tagged(String tag) {

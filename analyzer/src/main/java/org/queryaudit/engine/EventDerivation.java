@@ -25,6 +25,7 @@ import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.reference.MessageKeys;
 import org.queryaudit.resolve.Resolution;
 import org.queryaudit.resolve.ResolveStage;
+import org.queryaudit.tag.PurposeReading;
 import org.queryaudit.tag.ReasonTagger;
 import org.queryaudit.tag.Tagging;
 import scala.jdk.javaapi.CollectionConverters;
@@ -67,6 +68,9 @@ public final class EventDerivation implements Serializable {
     private static final int INACTIVE = SCHEMA.fieldIndex(ResolveColumns.INACTIVE);
     private static final int TAGS = SCHEMA.fieldIndex(TagColumns.TAGS);
     private static final int EVIDENCE = SCHEMA.fieldIndex(TagColumns.EVIDENCE);
+    private static final int BENEFICIARIES = SCHEMA.fieldIndex(TagColumns.BENEFICIARIES);
+    private static final int PURPOSE = SCHEMA.fieldIndex(TagColumns.PURPOSE);
+    private static final int PURPOSE_EVIDENCE = SCHEMA.fieldIndex(TagColumns.PURPOSE_EVIDENCE);
     private static final int PATHWAY = SCHEMA.fieldIndex(ClassifyColumns.PATHWAY);
     private static final int DATA_CLASS = SCHEMA.fieldIndex(ClassifyColumns.DATA_CLASS);
     private static final int AGREEMENT = SCHEMA.fieldIndex(ClassifyColumns.AGREEMENT);
@@ -139,6 +143,9 @@ public final class EventDerivation implements Serializable {
         Tagging why = tagger.tag((String) v[REASON], (String) v[CASE_NUMBER], (String) v[OFFENSE_TYPE], ownerState, redacted);
         v[TAGS] = why.tags();
         v[EVIDENCE] = why.evidence();
+        v[BENEFICIARIES] = why.reading().beneficiaries();
+        v[PURPOSE] = why.reading().purpose();
+        v[PURPOSE_EVIDENCE] = why.reading().evidence();
 
         String dataClass = keys.dataClass((String) v[SOURCE_SYSTEM], (String) v[QUERY_TYPE]);
         v[DATA_CLASS] = dataClass;
@@ -146,7 +153,7 @@ public final class EventDerivation implements Serializable {
                 (String) v[REQUESTER_NAME], (String) v[REQUESTER_ORI], who.level(), who.state(), who.component(),
                 who.immigration(), why.tags(), (String) v[REASON], (String) v[LEGAL_PROCESS], null, who.basis(),
                 who.stateBasis(), who.stateAlternative(), keys.ruleData(dataClass), (Instant) v[OCCURRED_AT],
-                (String) v[REQUESTER_USER], null);
+                (String) v[REQUESTER_USER], null, why.reading());
         // A federal query of a state's DMV records: the agreements decide the door where they are known.
         AccessAgreements.Access access = Pathway.access(facts, agreements);
         facts = access != null ? facts.withAccess(access) : facts.withPathway(Pathway.of(facts, sharing));
@@ -171,6 +178,8 @@ public final class EventDerivation implements Serializable {
         v[REDACTED] = List.of();
         v[TAGS] = List.of();
         v[EVIDENCE] = List.of();
+        v[BENEFICIARIES] = List.of();
+        v[PURPOSE] = PurposeReading.NOT_STATED;
         v[VIOLATIONS] = List.of();
         // Never reported: the non-null columns only get placeholders.
         v[RESOLVED] = Resolution.UNKNOWN;

@@ -36,6 +36,7 @@ final class SparkRows {
     /** The list columns whose values the tagger and the mapper hand out again for repeated input. */
     private static final int TAGS = EventDerivation.SCHEMA.fieldIndex(TagColumns.TAGS);
     private static final int EVIDENCE = EventDerivation.SCHEMA.fieldIndex(TagColumns.EVIDENCE);
+    private static final int BENEFICIARIES = EventDerivation.SCHEMA.fieldIndex(TagColumns.BENEFICIARIES);
     private static final int REDACTED = EventDerivation.SCHEMA.fieldIndex(QueryEvent.REDACTED_FIELDS);
     /** Column kinds, for the conversion to Spark's representation. */
     private static final int TEXT = 0;
@@ -63,7 +64,7 @@ final class SparkRows {
         for (String column : List.of(QueryEvent.SOURCE_SYSTEM, QueryEvent.SOURCE_FORMAT, QueryEvent.OWNER_AGENCY,
                 QueryEvent.OWNER_STATE, QueryEvent.MONTH, QueryEvent.SOURCE_FILE, ResolveColumns.LEVEL, ResolveColumns.STATE,
                 ResolveColumns.DEPARTMENT, ResolveColumns.COMPONENT, ResolveColumns.BASIS, ResolveColumns.STATE_BASIS,
-                ResolveColumns.STATE_ALTERNATIVE, ClassifyColumns.PATHWAY, ClassifyColumns.DATA_CLASS, ClassifyColumns.AGREEMENT,
+                ResolveColumns.STATE_ALTERNATIVE, TagColumns.PURPOSE, ClassifyColumns.PATHWAY, ClassifyColumns.DATA_CLASS, ClassifyColumns.AGREEMENT,
                 RowKind.COLUMN)) {
             REPEATING[EventDerivation.SCHEMA.fieldIndex(column)] = true;
         }
@@ -86,7 +87,7 @@ final class SparkRows {
                     text.clear();
                 }
                 out[i] = text.computeIfAbsent((String) x, UTF8String::fromString);
-            } else if (i == TAGS || i == EVIDENCE || i == REDACTED) {
+            } else if (i == TAGS || i == EVIDENCE || i == BENEFICIARIES || i == REDACTED) {
                 if (lists.size() >= REMEMBERED) {
                     lists.clear();
                 }

@@ -111,7 +111,13 @@ public final class RuleBook implements Serializable {
     }
 
     /** A pack as written; its rules are bound one by one, so that a mistake names its rule. */
-    record PackLayout(String state, String name, String version, Boolean noRestriction, String note, List<JsonNode> rules) {
+    record PackLayout(String state, String name, String version, Boolean noRestriction, String note,
+                      List<DefinitionLayout> definitions, List<JsonNode> rules) {
+    }
+
+    /** A law's definition of immigration enforcement, as written. */
+    record DefinitionLayout(String id, List<String> covers, String text, String citation, String verification, String note,
+                            String source) {
     }
 
     /** One rule as written. */
@@ -119,7 +125,7 @@ public final class RuleBook implements Serializable {
                       List<String> purposes, List<String> presumedImmigrationFor, Boolean sideDoor, List<String> unlockedBy,
                       Boolean revocation, Boolean afterAgreementEnd, String effectiveFrom, String effectiveTo, String citation,
                       String cite, String because, String summary, String notice, String status, String confidence,
-                      String verification, String note, String source) {
+                      String verification, String note, String source, String definition) {
     }
 
     static RulePack parse(byte[] bytes, String origin) {
@@ -130,6 +136,7 @@ public final class RuleBook implements Serializable {
             throw new ConfigException("rule pack " + origin + ": field 'state': '" + state + "' is not a two-letter state code");
         }
         boolean none = Boolean.TRUE.equals(pack.noRestriction());
+        Map<String, PurposeDefinition> definitions = definitions(pack.definitions(), origin);
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<JsonNode> listed = pack.rules() == null ? List.of() : pack.rules();
@@ -159,18 +166,70 @@ public final class RuleBook implements Serializable {
                 throw err(origin, id, "effective_from", "a revocation needs the date access was cut off (or 'after_agreement_end: true')");
             }
             String because = text(r.because(), "because", origin, id, true);
+            PurposeDefinition definition = null;
+            String defId = text(r.definition(), "definition", origin, id, false);
+            if (purposes.contains("immigration")) {
+                if (defId == null) {
+                    throw err(origin, id, "definition", "missing: a rule on an immigration purpose names the pack's definition of"
+                            + " immigration enforcement (one of " + definitions.keySet() + "), so that it is read as its statute reads it");
+                }
+                definition = definitions.get(defId);
+                if (definition == null) {
+                    throw err(origin, id, "definition", "'" + defId + "' is not one of the pack's definitions " + definitions.keySet());
+                }
+            } else if (defId != null) {
+                throw err(origin, id, "definition", "only a rule whose purposes include 'immigration' names a definition");
+            }
             rules.add(new Rule(state, id, data, text(r.title(), "title", origin, id, true), requesters, list(r.components()),
                     purposes, list(r.presumedImmigrationFor()), Boolean.TRUE.equals(r.sideDoor()), unlocked, revocation,
                     afterAgreementEnd, from, to, text(r.citation(), "citation", origin, id, true), text(r.cite(), "cite", origin, id, true),
                     because, text(r.summary(), "summary", origin, id, true), text(r.notice(), "notice", origin, id, false), status,
                     confidence, text(r.verification(), "verification", origin, id, false), text(r.note(), "note", origin, id, false),
-                    text(r.source(), "source", origin, id, true)));
+                    text(r.source(), "source", origin, id, true), definition));
         }
         if (rules.isEmpty() && !none) {
             throw new ConfigException("rule pack " + origin + ": no rules; a state that restricts nothing says 'no_restriction: true'");
         }
         return new RulePack(state, text(pack.name(), "name", origin, null, true), text(pack.version(), "version", origin, null, true),
                 none, text(pack.note(), "note", origin, null, false), rules, origin, sha(bytes));
+    }
+
+    /** The pack's definitions of immigration enforcement by id, each checked: what it covers, its citation, its text's standing. */
+    private static Map<String, PurposeDefinition> definitions(List<DefinitionLayout> listed, String origin) {
+        Map<String, PurposeDefinition> out = new java.util.LinkedHashMap<>();
+        if (listed == null) {
+            return out;
+        }
+        for (int i = 0; i < listed.size(); i++) {
+            DefinitionLayout d = listed.get(i);
+            String where = "definitions[" + i + "]";
+            if (d.id() == null || d.id().isBlank()) {
+                throw new ConfigException("rule pack " + origin + ": " + where + ": field 'id' is missing");
+            }
+            String id = d.id().strip();
+            where = "definition '" + id + "'";
+            List<String> covers = list(d.covers());
+            if (covers.isEmpty() || !PurposeDefinition.PURPOSES.containsAll(covers)) {
+                throw new ConfigException("rule pack " + origin + ": " + where + ": field 'covers': give one or both of "
+                        + PurposeDefinition.PURPOSES);
+            }
+            if (d.citation() == null || d.citation().isBlank()) {
+                throw new ConfigException("rule pack " + origin + ": " + where + ": field 'citation' is missing");
+            }
+            if (!PurposeDefinition.VERIFICATION.contains(d.verification())) {
+                throw new ConfigException("rule pack " + origin + ": " + where + ": field 'verification': '" + d.verification()
+                        + "' is not one of " + PurposeDefinition.VERIFICATION);
+            }
+            if ("seen_in_source".equals(d.verification()) && (d.text() == null || d.text().isBlank())) {
+                throw new ConfigException("rule pack " + origin + ": " + where + ": a definition seen in its source quotes it in"
+                        + " 'text'; one whose words were not read says 'verification: not_verified'");
+            }
+            if (out.put(id, new PurposeDefinition(id, covers, d.text() == null ? null : d.text().strip(), d.citation().strip(),
+                    d.verification(), d.note(), d.source())) != null) {
+                throw new ConfigException("rule pack " + origin + ": " + where + ": field 'id': used twice");
+            }
+        }
+        return out;
     }
 
     /** A binding mistake in the pack's words. */

@@ -9,6 +9,7 @@ import org.queryaudit.classify.AccessAgreements;
 import org.queryaudit.classify.EventFacts;
 import org.queryaudit.classify.Pathway;
 import org.queryaudit.reference.UsStates;
+import org.queryaudit.tag.PurposeReading;
 import org.queryaudit.classify.RequesterClasses;
 
 /**
@@ -108,6 +109,9 @@ public final class RuleEvaluator implements Serializable {
             // Only the requester's own class can rest on a weak reading of its name; a side-door class is the reason's.
             String doubt = ClassEvidence.doubt(ownClass != null && !viaSide ? ownClass : null, f.requesterState(), f.stateBasis(),
                     f.stateAlternative(), f.ownerState());
+            if (doubt == null && NOT_STATED.equals(purposeBasis)) {
+                doubt = purposeDoubt(r, f);
+            }
             out.add(finding(r, f, cls, viaSide, purposeBasis, process, doubt));
         }
         return out;
@@ -121,17 +125,36 @@ public final class RuleEvaluator implements Serializable {
                 && (r.effectiveTo() == null || f.localDate().isBefore(r.effectiveTo()));
     }
 
-    /** How the rule's purpose is met, or null when it is not: "any", "stated", "presumed", "side door", "reason". */
+    /** The purpose basis of a finding to review: an immigration agency is involved, and the reason does not say what for. */
+    static final String NOT_STATED = "not stated";
+
+    /**
+     * How the rule's purpose is met, or null when it is not: "any", "stated", "presumed", "side
+     * door", "reason", or {@link #NOT_STATED} (listed for review, never a violation). A rule on an
+     * immigration purpose is met by a purpose the reason states and the rule's definition covers,
+     * or by the pack's presumption for a component (the requester's, or one the reason names)
+     * where the reason states no purpose. An immigration agency asking or assisted with no purpose
+     * stated is for a person to read; another offence stated is no immigration enforcement.
+     */
     private static String purpose(Rule r, EventFacts f, boolean viaSide) {
         if (r.purposes().contains("any")) {
             return viaSide ? "side door" : "any";
         }
         if (r.purposes().contains("immigration")) {
-            if (f.tagged("immigration")) {
+            PurposeReading p = f.reading();
+            if (r.definition().covers(p.purpose())) {
                 return viaSide && !f.immigrationAgency() ? "side door" : "stated";
             }
-            if (f.component() != null && r.presumedFor().contains(f.component())) {
+            if (r.definition().partly(p.purpose())) {
+                return NOT_STATED;
+            }
+            boolean stated = !PurposeReading.NOT_STATED.equals(p.purpose());
+            Presumption presumed = presumption(r, f);
+            if (presumed != null && !stated) {
                 return "presumed";
+            }
+            if (!p.immigration() && (presumed != null || (!stated && (f.immigrationAgency() || p.immigrationAgencyNamed())))) {
+                return NOT_STATED;
             }
         }
         if (r.purposes().contains("missing_reason") && f.tagged("missing_reason")) {
@@ -141,6 +164,47 @@ public final class RuleEvaluator implements Serializable {
             return "reason";
         }
         return null;
+    }
+
+    /** A component the pack presumes to act for immigration enforcement, and whether it is the requester or named in the reason. */
+    private record Presumption(String component, boolean requester) {
+    }
+
+    private static Presumption presumption(Rule r, EventFacts f) {
+        if (f.component() != null && r.presumedFor().contains(f.component())) {
+            return new Presumption(f.component(), true);
+        }
+        for (String b : f.reading().beneficiaries()) {
+            if (r.presumedFor().contains(b)) {
+                return new Presumption(b, false);
+            }
+        }
+        return null;
+    }
+
+    /** Why a finding on an immigration purpose waits for a person: who is involved, and what the reason says. */
+    private static String purposeDoubt(Rule r, EventFacts f) {
+        PurposeReading p = f.reading();
+        Presumption presumed = presumption(r, f);
+        String who = presumed != null ? (presumed.requester() ? "the requester is " : "the reason names ") + presumed.component()
+                : f.immigrationAgency() ? "the requester is " + (f.component() == null ? "an immigration agency" : f.component())
+                : String.join(" and ", p.beneficiaries()) + " named";
+        if (r.definition().partly(p.purpose())) {
+            return "the reason states immigration enforcement (" + stated(p) + ") without saying civil or criminal; this law bars "
+                    + PurposeReading.words(r.definition().covers().get(0)) + " only";
+        }
+        if (PurposeReading.OTHER_OFFENCE.equals(p.purpose())) {
+            return who + ", but its reason states another offence (" + stated(p) + "), which rebuts the presumption of"
+                    + " immigration enforcement";
+        }
+        return who + "; purpose not stated";
+    }
+
+    /** The text a purpose was read from ("narcotics"), from its evidence. */
+    private static String stated(PurposeReading p) {
+        String e = p.evidence();
+        int q = e == null ? -1 : e.indexOf("=\"");
+        return q < 0 ? PurposeReading.words(p.purpose()) : "'" + e.substring(q + 2, e.length() - 1) + "'";
     }
 
     private static String firstOverlap(List<String> ruleClasses, List<String> eventClasses) {
@@ -185,7 +249,8 @@ public final class RuleEvaluator implements Serializable {
             s.append(" for ").append(RequesterClasses.label(sideLabel(f))).append(" (its reason: '")
                     .append(clip(f.reason())).append("')");
         } else if ("stated".equals(purposeBasis)) {
-            s.append(" for immigration (its reason: '").append(clip(f.reason())).append("')");
+            s.append(" for ").append(PurposeReading.words(f.reading().purpose())).append(" (its reason: '").append(clip(f.reason()))
+                    .append("')");
         }
         s.append(" on ").append(f.localDate()).append("; ");
         s.append(r.because().replace("{class}", RequesterClasses.label(cls)));
@@ -202,8 +267,13 @@ public final class RuleEvaluator implements Serializable {
             }
         }
         if ("presumed".equals(purposeBasis)) {
-            s.append(" The reason does not say; the purpose is presumed to be immigration enforcement because the requester is ")
-                    .append(f.component()).append('.');
+            Presumption p = presumption(r, f);
+            s.append(" The reason does not say; the purpose is presumed to be immigration enforcement because ")
+                    .append(p.requester() ? "the requester is " : "the reason names ").append(p.component()).append('.');
+        } else if (r.purposes().contains("any") && PurposeReading.OTHER_OFFENCE.equals(f.reading().purpose())
+                && (f.immigrationAgency() || f.reading().immigrationAgencyNamed())) {
+            s.append(" Its reason states another offence (").append(stated(f.reading()))
+                    .append("); this law bars the access whatever the purpose.");
         }
         if (unlocked) {
             s.append(" The log shows legal process (").append(process.replace('_', ' '))

@@ -24,6 +24,7 @@ public final class ReasonTagger implements Serializable {
     private final TagRules rules;
     private final UsStates states;
     private transient List<Compiled> compiled;
+    private transient List<Compiled> offences;
     private transient Map<Key, Tagging> cache;
     private transient OtherStateAgencies otherStates;
     private transient Map<String, FieldTriggers> fieldTriggers;
@@ -44,16 +45,21 @@ public final class ReasonTagger implements Serializable {
         if (compiled != null) {
             return;
         }
+        offences = compiled(rules.offences());
+        cache = new HashMap<>();
+        fieldTriggers = new HashMap<>();
+        otherStates = rules.otherState() == null ? null : new OtherStateAgencies(rules.otherState(), states);
+        compiled = compiled(rules.patterns());
+    }
+
+    private static List<Compiled> compiled(List<TagPattern> patterns) {
         List<Compiled> list = new ArrayList<>();
-        for (TagPattern p : rules.patterns()) {
+        for (TagPattern p : patterns) {
             List<Pattern> unless = new ArrayList<>();
             p.unless().forEach(u -> unless.add(Pattern.compile(u, Pattern.CASE_INSENSITIVE)));
             list.add(new Compiled(p, Pattern.compile(p.regex(), Pattern.CASE_INSENSITIVE), unless));
         }
-        cache = new HashMap<>();
-        fieldTriggers = new HashMap<>();
-        otherStates = rules.otherState() == null ? null : new OtherStateAgencies(rules.otherState(), states);
-        compiled = list;
+        return list;
     }
 
     /**
@@ -154,22 +160,23 @@ public final class ReasonTagger implements Serializable {
         put(original, text, "offense_type", offense);
         Set<String> found = new LinkedHashSet<>();
         List<String> evidence = new ArrayList<>();
+        Set<String> named = new LinkedHashSet<>();
+        Map<String, String> purposes = new java.util.LinkedHashMap<>();
         for (Compiled c : compiled) {
-            for (String field : c.p.fields()) {
-                String t = text.get(field);
-                if (t == null || !triggered(t, c.p.triggers())) {
-                    continue;
-                }
-                Matcher m = c.regex.matcher(t);
-                boolean matched = c.p.whole() ? m.matches() : m.find();
-                if (!matched || cancelled(t, c.unless)) {
-                    continue;
-                }
-                found.add(c.p.category());
-                evidence.add(c.p.category() + ":" + c.p.id() + ":" + field + "=\"" + span(original.get(field), t, m) + "\"");
-                break;
+            String e = match(c, original, text);
+            if (e == null) {
+                continue;
+            }
+            found.add(c.p.category());
+            evidence.add(c.p.category() + ":" + e);
+            if (c.p.beneficiary() != null) {
+                named.add(c.p.beneficiary());
+            }
+            if (c.p.purpose() != null) {
+                purposes.putIfAbsent(c.p.purpose(), c.p.purpose() + ":" + e);
             }
         }
+        PurposeReading reading = reading(named, purposes, original, text);
         if (rules.otherState() != null) {
             otherState(original, text, ownerState, found, evidence);
         }
@@ -183,7 +190,69 @@ public final class ReasonTagger implements Serializable {
                 tags.add(cat);
             }
         }
-        return tags.isEmpty() ? Tagging.NONE : new Tagging(tags, evidence);
+        return tags.isEmpty() && reading.equals(PurposeReading.NONE) ? Tagging.NONE : new Tagging(tags, evidence, reading);
+    }
+
+    /** The evidence of a pattern's first match over its fields ({@code pattern:field="text"}), or null. */
+    private static String match(Compiled c, Map<String, String> original, Map<String, String> text) {
+        for (String field : c.p.fields()) {
+            String t = text.get(field);
+            if (t == null || !triggered(t, c.p.triggers())) {
+                continue;
+            }
+            Matcher m = c.regex.matcher(t);
+            boolean matched = c.p.whole() ? m.matches() : m.find();
+            if (!matched || cancelled(t, c.unless)) {
+                continue;
+            }
+            return c.p.id() + ":" + field + "=\"" + span(original.get(field), t, m) + "\"";
+        }
+        return null;
+    }
+
+    /**
+     * Who is assisted and what for: the agencies named, each replaced by a more specific one
+     * named beside it; an immigration purpose anywhere wins (civil or criminal where only one is
+     * said), then another offence the text states, else none.
+     */
+    private PurposeReading reading(Set<String> named, Map<String, String> purposes, Map<String, String> original,
+                                   Map<String, String> text) {
+        List<String> agencies = new ArrayList<>();
+        boolean immigrationAgency = false;
+        for (String a : named) {
+            boolean general = false;
+            for (String b : named) {
+                general |= !b.equals(a) && rules.within(b, a);
+            }
+            if (!general) {
+                agencies.add(a);
+                immigrationAgency |= rules.beneficiaries().get(a).immigration();
+            }
+        }
+        String purpose = PurposeReading.NOT_STATED;
+        String evidence = null;
+        boolean civil = purposes.containsKey(PurposeReading.IMMIGRATION_CIVIL);
+        boolean criminal = purposes.containsKey(PurposeReading.IMMIGRATION_CRIMINAL);
+        if (civil != criminal) {
+            purpose = civil ? PurposeReading.IMMIGRATION_CIVIL : PurposeReading.IMMIGRATION_CRIMINAL;
+            evidence = purposes.get(purpose);
+        } else if (!purposes.isEmpty()) {
+            purpose = PurposeReading.IMMIGRATION;
+            evidence = purposes.values().iterator().next();
+        } else {
+            for (Compiled c : offences) {
+                String e = match(c, original, text);
+                if (e != null) {
+                    purpose = PurposeReading.OTHER_OFFENCE;
+                    evidence = PurposeReading.OTHER_OFFENCE + ":" + e;
+                    break;
+                }
+            }
+        }
+        if (agencies.isEmpty() && evidence == null) {
+            return PurposeReading.NONE;
+        }
+        return new PurposeReading(agencies, purpose, evidence, immigrationAgency);
     }
 
     private void otherState(Map<String, String> original, Map<String, String> text, String ownerState, Set<String> found,

@@ -10,9 +10,12 @@ import java.util.List;
  *                 (none: always runs)
  * @param unless   regexes over the same field that cancel a match (known false positives)
  * @param whole    the regex must match the whole field (vague reasons)
+ * @param beneficiary the agency a match names as the one assisted, or null
+ * @param purpose  the immigration purpose a match states, or null
  */
 public record TagPattern(String id, String category, List<String> fields, List<String> triggers, String regex,
-                         List<String> unless, boolean whole, String source) implements Serializable {
+                         List<String> unless, boolean whole, String source, String beneficiary, String purpose)
+        implements Serializable {
     public TagPattern {
         fields = List.copyOf(fields);
         triggers = List.copyOf(triggers);

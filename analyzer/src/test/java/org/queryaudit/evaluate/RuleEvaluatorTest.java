@@ -11,21 +11,28 @@ import org.queryaudit.classify.EventFacts;
 /** The issue's cases, one event at a time, against the shipped rule packs. */
 class RuleEvaluatorTest {
     private final RuleEvaluator evaluator = new RuleEvaluator(RuleBook.load(null), LegalProcess.shipped());
+    private static final org.queryaudit.tag.ReasonTagger TAGGER = new org.queryaudit.tag.ReasonTagger(
+            org.queryaudit.tag.TagRules.shipped(), org.queryaudit.reference.UsStates.shipped());
+
+    /** The facts with the reason read as the event pass reads it: who is assisted and what for. */
+    static EventFacts read(EventFacts f) {
+        return f.withReading(TAGGER.tag(f.reason(), null, null, f.ownerState(), List.of()).reading());
+    }
 
     static EventFacts alpr(String owner, String ownerState, String date, String requester, String level, String reqState,
                            String component, boolean immigration, List<String> tags, String reason) {
-        return new EventFacts(owner, ownerState, "ALPR", LocalDate.parse(date), requester, null, level, reqState, component,
-                immigration, tags, reason, null, null, "directory name", "gazetteer: written for the test", null);
+        return read(new EventFacts(owner, ownerState, "ALPR", LocalDate.parse(date), requester, null, level, reqState, component,
+                immigration, tags, reason, null, null, "directory name", "gazetteer: written for the test", null));
     }
 
     static EventFacts nlets(String date, String ori, String component, boolean immigration, List<String> tags, String reason) {
-        return new EventFacts("Washington (Nlets WA)", "WA", "NLETS", LocalDate.parse(date), null, ori, "federal", "WA",
-                component, immigration, tags, reason, null, null, "directory name", "gazetteer: written for the test", null);
+        return read(new EventFacts("Washington (Nlets WA)", "WA", "NLETS", LocalDate.parse(date), null, ori, "federal", "WA",
+                component, immigration, tags, reason, null, null, "directory name", "gazetteer: written for the test", null));
     }
 
     static EventFacts nyDmv(String legalProcess) {
-        return new EventFacts("NY DMV", "NY", "DMV_PORTAL", LocalDate.parse("2025-10-09"), "Immigration and Customs Enforcement",
-                "NYICE0200", "federal", "NY", "ICE-ERO", true, List.of(), "investigation", legalProcess, null, "directory name", "ORI: written for the test", null);
+        return read(new EventFacts("NY DMV", "NY", "DMV_PORTAL", LocalDate.parse("2025-10-09"), "Immigration and Customs Enforcement",
+                "NYICE0200", "federal", "NY", "ICE-ERO", true, List.of(), "investigation", legalProcess, null, "directory name", "ORI: written for the test", null));
     }
 
     List<String> ids(EventFacts f) {
@@ -72,6 +79,16 @@ class RuleEvaluatorTest {
         return withAgreements.evaluate(classified(f)).stream().map(Finding::ruleId).sorted().toList();
     }
 
+    /** The findings that are violations, not listed for a person to review. */
+    private List<String> violations(EventFacts f) {
+        return withAgreements.evaluate(classified(f)).stream().filter(x -> !Finding.REVIEW.equals(x.severity()))
+                .map(Finding::ruleId).sorted().toList();
+    }
+
+    private List<Finding> reviewed(EventFacts f) {
+        return withAgreements.evaluate(classified(f)).stream().filter(x -> Finding.REVIEW.equals(x.severity())).toList();
+    }
+
     @Test
     void washingtonIceBeforeAndAfterTheCutOffAndCbp() {
         EventFacts before = classified(nlets("2025-11-18", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null));
@@ -86,11 +103,17 @@ class RuleEvaluatorTest {
         assertTrue(cutoff.explanation().contains("access after revocation") && cutoff.explanation().contains("agency policy, not a statute")
                 && cutoff.explanation().contains("The agreement WA-ACCESS-ICE") && cutoff.explanation().contains("ended on 2025-11-19"),
                 cutoff.explanation());
-        assertEquals(List.of("WA-DOL-ACCESS-ENDED"), agreed(nlets("2025-11-24", "WAHSI0100", "ICE-HSI", true, List.of(), "CRIMINAL INVESTIGATION")),
-                "HSI's access through Nlets ended with ICE's, whatever its reason");
+        EventFacts hsi = nlets("2025-11-24", "WAHSI0100", "ICE-HSI", true, List.of(), "CRIMINAL INVESTIGATION");
+        assertEquals(List.of("WA-DOL-ACCESS-ENDED"), violations(hsi), "HSI's access through Nlets ended with ICE's, whatever its reason");
+        List<Finding> doubt = reviewed(hsi);
+        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"), doubt.stream().map(Finding::ruleId).sorted().toList(),
+                "HSI asking with no purpose stated: Washington's purpose-based rules wait for a person");
+        assertTrue(doubt.stream().allMatch(x -> "not stated".equals(x.purposeBasis())), doubt.toString());
         EventFacts cbp = classified(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of(), "BORDER CROSSING"));
         assertEquals(List.of("front_door", "WA-ACCESS-CBP"), List.of(cbp.pathway(), cbp.access().agreement().id()));
-        assertEquals(List.of(), agreed(cbp), "CBP kept access, and its reason is not immigration");
+        assertEquals(List.of(), violations(cbp), "CBP kept access, and its reason states no immigration purpose");
+        assertTrue(reviewed(cbp).stream().allMatch(x -> x.explanation().contains("the requester is CBP; purpose not stated")),
+                reviewed(cbp).toString());
         assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"),
                 agreed(nlets("2025-11-21", "WACBP0300", "CBP", true, List.of("immigration"), "IMMIGRATION STATUS")));
         EventFacts fbi = classified(nlets("2025-11-18", "WAFBI0000", "FBI", false, List.of(), "FUGITIVE"));
@@ -102,24 +125,24 @@ class RuleEvaluatorTest {
 
     @Test
     void anAgreementOfLowerConfidenceLowersTheFinding() {
-        EventFacts daps = new EventFacts("Washington DOL (DAPS)", "WA", "DMV_PORTAL", LocalDate.parse("2025-09-02"), null, "WAHSI0100",
-                "federal", "WA", "ICE-HSI", true, List.of(), "smuggling", null, null, "directory ORI", null, null);
+        EventFacts daps = read(new EventFacts("Washington DOL (DAPS)", "WA", "DMV_PORTAL", LocalDate.parse("2025-09-02"), null, "WAHSI0100",
+                "federal", "WA", "ICE-HSI", true, List.of(), "smuggling", null, null, "directory ORI", null, null));
         Finding f = withAgreements.evaluate(classified(daps)).stream().filter(x -> x.ruleId().equals("WA-DOL-ACCESS-ENDED"))
                 .findFirst().orElseThrow();
         assertEquals("medium", f.confidence(), "the DAPS revocation's day rests on one outlet");
         assertTrue(f.explanation().contains("WA-DAPS-HSI") && f.explanation().contains("ended on 2025-08-27"), f.explanation());
-        EventFacts viaNlets = new EventFacts("Washington (Nlets WA)", "WA", "NLETS", LocalDate.parse("2025-09-02"), null, "WAHSI0100",
-                "federal", "WA", "ICE-HSI", true, List.of(), "smuggling", null, null, "directory ORI", null, null);
-        assertEquals(List.of(), agreed(viaNlets), "HSI still had Nlets access in September: the portal's end is not the switch's");
+        EventFacts viaNlets = read(new EventFacts("Washington (Nlets WA)", "WA", "NLETS", LocalDate.parse("2025-09-02"), null, "WAHSI0100",
+                "federal", "WA", "ICE-HSI", true, List.of(), "smuggling", null, null, "directory ORI", null, null));
+        assertEquals(List.of(), violations(viaNlets), "HSI still had Nlets access in September: the portal's end is not the switch's");
     }
 
     /** A broadcast (NL) reaches every state: each member's rules, by its own calendar day. */
     static EventFacts broadcast(String at, String ori, String level, String reqState, String component, boolean immigration,
                                 List<String> tags, String reason) {
         java.time.Instant t = java.time.Instant.parse(at);
-        return new EventFacts("Nlets multi-state broadcast (NL)", "NL", "NLETS", t.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+        return read(new EventFacts("Nlets multi-state broadcast (NL)", "NL", "NLETS", t.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                 null, ori, level, reqState, component, immigration, tags, reason, null, "share_unknown", "directory ORI", null, null,
-                "dmv", t, null, null);
+                "dmv", t, null, null, null));
     }
 
     @Test
@@ -162,6 +185,69 @@ class RuleEvaluatorTest {
                 List.of(), "Wanted Person (Arrest Warrant/Fugitive)")));
         assertEquals(List.of(), ids(alpr("The Colony TX PD", "TX", "2025-11-05", "Immigration and Customs Enforcement [Federal]",
                 "federal", null, "ICE-ERO", true, List.of("immigration"), "deportation case")), "Texas restricts nothing");
+    }
+
+    /** Issue 27, from reasons as officers write them: an Ohio agency searching an Illinois city's network. */
+    private List<Finding> fromOhio(String reason) {
+        return evaluator.evaluate(alpr("Mount Prospect IL PD", "IL", "2026-02-04", "Cincinnati OH PD", "local", "OH", null, false,
+                TAGGER.tag(reason, null, null, "IL", List.of()).tags(), reason));
+    }
+
+    @Test
+    void illinoisBarsTheImmigrationPurposeNotTheAgencysName() {
+        for (String offence : List.of("HSI Narcotics Investigation", "Assist HSI child exploitation", "HSI Fraud Investigation",
+                "assist HSI labor trafficking case")) {
+            List<Finding> f = fromOhio(offence);
+            assertTrue(f.stream().noneMatch(x -> x.ruleId().equals("IL-ALPR-2-130") && !Finding.REVIEW.equals(x.severity())),
+                    offence + ": another offence stated is no immigration enforcement: " + f);
+        }
+        for (String bare : List.of("HSI Req", "Invest Support to HSI")) {
+            Finding f = fromOhio(bare).stream().filter(x -> x.ruleId().equals("IL-ALPR-2-130")).findFirst().orElseThrow();
+            assertEquals(Finding.REVIEW, f.severity(), bare);
+            assertTrue(f.explanation().contains("ICE-HSI named; purpose not stated"), f.explanation());
+        }
+        for (String immigration : List.of("Drugs/immigration violations", "Immigration (civil/administrative) - ICE detainer",
+                "Immigration (criminal) - 8 USC 1326 reentry", "ICE ERO removal")) {
+            Finding f = fromOhio(immigration).stream().filter(x -> x.ruleId().equals("IL-ALPR-2-130")).findFirst().orElseThrow();
+            assertEquals("high", f.severity(), immigration);
+            assertEquals("stated", f.purposeBasis(), immigration);
+        }
+        assertTrue(fromOhio("Immigration (criminal) - 8 USC 1326 reentry").get(0).explanation()
+                .contains("for criminal immigration enforcement (its reason: "));
+    }
+
+    @Test
+    void californiaBarsEveryFederalAssistWhateverTheOffence() {
+        for (String reason : List.of("HSI Narcotics Investigation", "Assist HSI child exploitation", "HSI Req")) {
+            List<Finding> f = evaluator.evaluate(alpr("Los Altos CA PD", "CA", "2025-09-03", "Los Altos CA PD", "local", "CA", null, false,
+                    TAGGER.tag(reason, null, null, "CA", List.of()).tags(), reason));
+            assertEquals(List.of("CA-ALPR-SB34"), f.stream().map(Finding::ruleId).toList(), reason);
+            assertTrue(!Finding.REVIEW.equals(f.get(0).severity()), reason);
+        }
+        Finding hsi = evaluator.evaluate(alpr("Los Altos CA PD", "CA", "2025-09-03", "Homeland Security Investigations", "federal", null,
+                "ICE-HSI", true, List.of("immigration"), "HSI Narcotics Investigation")).get(0);
+        assertEquals("CA-ALPR-SB34", hsi.ruleId());
+        assertTrue(hsi.explanation().contains("Its reason states another offence ('Narcotics'); this law bars the access whatever the purpose."),
+                hsi.explanation());
+    }
+
+    @Test
+    void washingtonAccessReadsThePurposeToo() {
+        for (String offence : List.of("HSI Narcotics Investigation", "HSI Fraud Investigation")) {
+            assertEquals(List.of(), violations(nlets("2025-09-02", "WAHSI0100", "ICE-HSI", true, List.of("immigration"), offence)),
+                    offence + ": HSI on a narcotics or fraud case, before its cut-off");
+            assertTrue(reviewed(nlets("2025-09-02", "WAHSI0100", "ICE-HSI", true, List.of("immigration"), offence)).stream()
+                    .allMatch(x -> x.explanation().contains("the requester is ICE-HSI")), offence);
+        }
+        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"),
+                violations(nlets("2025-09-02", "WAHSI0100", "ICE-HSI", true, List.of("immigration"), "ICE detainer")));
+        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"),
+                violations(nlets("2025-09-02", "WAICE0800", "ICE-ERO", true, List.of("missing_reason"), null)),
+                "ERO with no reason: the pack's presumption, as before");
+        List<Finding> rebutted = reviewed(nlets("2025-09-02", "WAICE0800", "ICE-ERO", true, List.of(), "narcotics investigation"));
+        assertEquals(List.of("WA-ACCESS-IMMIGRATION", "WA-DOL-KWW"), rebutted.stream().map(Finding::ruleId).sorted().toList(),
+                "ERO stating another offence: the presumption is rebutted, for a person to read");
+        assertTrue(rebutted.get(0).explanation().contains("which rebuts the presumption"), rebutted.get(0).explanation());
     }
 
     @Test

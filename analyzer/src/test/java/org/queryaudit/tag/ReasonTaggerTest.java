@@ -18,7 +18,43 @@ class ReasonTaggerTest {
     void evidenceKeepsThePatternIdAndTheTextAsWritten() {
         Tagging t = tagger.tag("Assist ICE+ERO target", null, null, "CA", List.of());
         assertEquals(List.of("immigration"), t.tags());
-        assertEquals("immigration:imm-ice-action:reason=\"ICE+ERO\"", t.evidence().get(0));
+        assertEquals("immigration:imm-ice-agency:reason=\"ICE+ERO\"", t.evidence().get(0));
+    }
+
+    private PurposeReading read(String reason) {
+        return tagger.tag(reason, null, null, "IL", List.of()).reading();
+    }
+
+    /** Issue 27: who is assisted and what for, read apart (HSI works narcotics cases too). */
+    @Test
+    void theReadingSaysWhoIsAssistedAndWhatFor() {
+        PurposeReading drugs = read("HSI Narcotics Investigation");
+        assertEquals(List.of("ICE-HSI"), drugs.beneficiaries());
+        assertEquals(PurposeReading.OTHER_OFFENCE, drugs.purpose());
+        assertTrue(drugs.immigrationAgencyNamed());
+        assertTrue(drugs.evidence().startsWith("other_offence:off-drugs:reason=\"Narcotics"), drugs.evidence());
+        assertEquals(PurposeReading.OTHER_OFFENCE, read("Assist HSI child exploitation").purpose());
+        assertEquals(PurposeReading.OTHER_OFFENCE, read("HSI Fraud Investigation").purpose());
+        PurposeReading bare = read("HSI Req");
+        assertEquals(List.of("ICE-HSI"), bare.beneficiaries());
+        assertEquals(PurposeReading.NOT_STATED, bare.purpose(), "naming HSI states no purpose");
+        assertEquals(null, bare.evidence());
+        assertEquals(PurposeReading.IMMIGRATION, read("Drugs/immigration violations").purpose(),
+                "an immigration purpose anywhere in the text wins over the offence beside it");
+        assertEquals(PurposeReading.IMMIGRATION_CIVIL, read("ICE detainer").purpose());
+        assertEquals(List.of("ICE"), read("ICE detainer").beneficiaries());
+        assertEquals(List.of("ICE-HSI"), read("ICE HSI assist").beneficiaries(), "the part named beside its whole is kept, not both");
+        assertEquals(PurposeReading.IMMIGRATION_CRIMINAL, read("8 USC 1326 illegal reentry").purpose());
+        assertEquals(PurposeReading.IMMIGRATION_CRIMINAL,
+                tagger.tag(null, null, "Immigration (criminal)", "IL", List.of()).reading().purpose());
+        assertEquals(PurposeReading.IMMIGRATION_CIVIL,
+                tagger.tag(null, null, "Immigration (civil/administrative)", "IL", List.of()).reading().purpose());
+        PurposeReading car = read("stolen vehicle");
+        assertEquals(List.of(), car.beneficiaries());
+        assertEquals(PurposeReading.OTHER_OFFENCE, car.purpose());
+        assertEquals(PurposeReading.NONE, read("investigation"), "a vague reason states neither agency nor purpose");
+        assertEquals(List.of("FBI"), read("assist FBI").beneficiaries());
+        assertTrue(!read("assist FBI").immigrationAgencyNamed());
     }
 
     @Test

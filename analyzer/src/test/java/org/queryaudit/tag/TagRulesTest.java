@@ -16,6 +16,15 @@ class TagRulesTest {
             version: 2
             categories:
               immigration: the reason names an immigration agency
+            purposes:
+              immigration_civil: civil
+              immigration_criminal: criminal
+              immigration: unspecified
+              other_offence: another offence
+              not_stated: none
+            beneficiaries:
+              DHS: {immigration: true, source: test}
+              ICE: {part_of: DHS, immigration: true, source: test}
             patterns:
               - id: a
                 category: immigration
@@ -23,6 +32,12 @@ class TagRulesTest {
                 triggers: [ice]
                 regex: '\\bice\\b'
                 unless: ['ice cream']
+                beneficiary: ICE
+                purpose: immigration_civil
+                source: test
+            offences:
+              - id: drugs
+                regex: '\\bnarcotics\\b'
                 source: test
             """;
 
@@ -43,6 +58,11 @@ class TagRulesTest {
         assertEquals(java.util.List.of("ice cream"), p.unless());
         assertEquals(java.util.List.of("ice"), p.triggers());
         assertEquals("test", p.source());
+        assertEquals("ICE", p.beneficiary());
+        assertEquals("immigration_civil", p.purpose());
+        assertEquals("other_offence", r.offences().get(0).category(), "an offence tags nothing: it only states a purpose");
+        assertTrue(r.within("ICE", "DHS"), "ICE is part of DHS");
+        assertTrue(!r.within("DHS", "ICE"), "DHS is not part of ICE");
         assertEquals(java.util.List.of("reason"), parse(GOOD.replace("    fields: [reason]\n", "")).patterns().get(0).fields(),
                 "a pattern reads the reason when it names no fields");
         assertEquals(java.util.List.of("ice"), parse(GOOD.replace("triggers: [ice]", "triggers: ice")).patterns().get(0).triggers(),
@@ -53,7 +73,7 @@ class TagRulesTest {
     void everyMistakeNamesTheFileThePatternAndTheField() {
         assertEquals("t.yaml: field 'categories' is missing", error(GOOD.replace("categories:\n  immigration: the reason names an immigration agency\n", "")));
         assertEquals("t.yaml: patterns[0]: field 'id' is missing", error(GOOD.replace("  - id: a\n    category", "  - category")));
-        assertEquals("t.yaml: pattern 'a': field 'id': used twice", error(GOOD + GOOD.substring(GOOD.indexOf("  - id: a"))));
+        assertEquals("t.yaml: pattern 'a': field 'id': used twice", error(GOOD.replace("offences:\n", GOOD.substring(GOOD.indexOf("  - id: a"), GOOD.indexOf("offences:")) + "offences:\n")));
         assertEquals("t.yaml: pattern 'a': field 'category': 'immigrant' is not one of [immigration]",
                 error(GOOD.replace("category: immigration", "category: immigrant")));
         String e = error(GOOD.replace("fields: [reason]", "fields: [notes]"));
@@ -62,6 +82,17 @@ class TagRulesTest {
                 error(GOOD.replace("regex: '\\bice\\b'", "regex: '(ice'")));
         assertEquals("t.yaml: pattern 'a': field 'unless': not a valid regular expression: Unclosed group",
                 error(GOOD.replace("'ice cream'", "'(ice cream'")));
+        assertEquals("t.yaml: field 'purposes' must list [immigration_civil, immigration_criminal, immigration, other_offence, not_stated]",
+                error(GOOD.replace("  not_stated: none\n", "")));
+        assertEquals("t.yaml: beneficiary 'ICE': field 'part_of': 'DSH' is not one of [DHS, ICE]",
+                error(GOOD.replace("part_of: DHS", "part_of: DSH")));
+        assertEquals("t.yaml: pattern 'a': field 'purpose': 'civil' is not one of [immigration, immigration_civil, immigration_criminal]",
+                error(GOOD.replace("purpose: immigration_civil", "purpose: civil")));
+        assertEquals("t.yaml: pattern 'a': field 'beneficiary': 'HSI' is not one of the beneficiaries [DHS, ICE]",
+                error(GOOD.replace("beneficiary: ICE", "beneficiary: HSI")));
+        assertEquals("t.yaml: pattern 'drugs': an offence states another purpose and tags nothing: give it no 'category', 'purpose' or 'beneficiary'",
+                error(GOOD.replace("  - id: drugs\n", "  - id: drugs\n    category: immigration\n")));
+        assertEquals("t.yaml: pattern 'a': field 'id': used twice", error(GOOD.replace("id: drugs", "id: a")));
         assertEquals("t.yaml: other_state_agency: field 'id' is missing",
                 error(GOOD + "other_state_agency:\n  category: immigration\n"));
     }
