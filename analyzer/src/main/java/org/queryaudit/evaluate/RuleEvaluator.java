@@ -145,11 +145,12 @@ public final class RuleEvaluator implements Serializable {
             if (r.definition().covers(p.purpose())) {
                 return viaSide && !f.immigrationAgency() ? "side door" : "stated";
             }
+            Presumption presumed = presumption(r, f);
             if (r.definition().partly(p.purpose())) {
-                return NOT_STATED;
+                // "IMMIGRATION" from a component the pack presumes to enforce the kind it bars (ICE-ERO: civil).
+                return presumed != null ? "presumed" : NOT_STATED;
             }
             boolean stated = !PurposeReading.NOT_STATED.equals(p.purpose());
-            Presumption presumed = presumption(r, f);
             if (presumed != null && !stated) {
                 return "presumed";
             }
@@ -268,8 +269,14 @@ public final class RuleEvaluator implements Serializable {
         }
         if ("presumed".equals(purposeBasis)) {
             Presumption p = presumption(r, f);
-            s.append(" The reason does not say; the purpose is presumed to be immigration enforcement because ")
-                    .append(p.requester() ? "the requester is " : "the reason names ").append(p.component()).append('.');
+            if (r.definition().partly(f.reading().purpose())) {
+                s.append(" The reason states immigration enforcement (").append(stated(f.reading()))
+                        .append(") without saying civil or criminal; it is presumed to be ")
+                        .append(PurposeReading.words(r.definition().covers().get(0))).append(" because ");
+            } else {
+                s.append(" The reason does not say; the purpose is presumed to be immigration enforcement because ");
+            }
+            s.append(p.requester() ? "the requester is " : "the reason names ").append(p.component()).append('.');
         } else if (r.purposes().contains("any") && PurposeReading.OTHER_OFFENCE.equals(f.reading().purpose())
                 && (f.immigrationAgency() || f.reading().immigrationAgencyNamed())) {
             s.append(" Its reason states another offence (").append(stated(f.reading()))

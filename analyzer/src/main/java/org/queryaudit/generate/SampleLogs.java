@@ -40,6 +40,9 @@ public final class SampleLogs {
     static final String TACOMA = "flock/3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv";
     static final String TACOMA_REDACTED = "flock/REDACTED - 3_1_2025-3_31_2025-Tacoma WA PD-Network-Audit.csv";
     static final String WA_NLETS = "nlets/wa-access-nlets-2025-11.csv";
+    /** HSI named for other offences, and with no purpose, on purpose-based states' data (issue 27). */
+    static final String NAPERVILLE = "flock/2_1_2026-2_28_2026-Naperville IL PD-Network-Audit.csv";
+    static final String WA_NLETS_OCT = "nlets/wa-access-nlets-2025-10.csv";
     static final String NY_DMV = "dmv/ny-dmv-portal-2025-10.csv";
     static final String LAKEWOOD_SHARING = "sharing/SharedNetworks_2025_August_14-Lakewood.csv";
     static final String LOS_ALTOS_SHARING = "sharing/SharedNetworks_2025_September_30-Los_Altos.csv";
@@ -179,6 +182,17 @@ public final class SampleLogs {
             }
         }
 
+        // Issue 27, drawn after every file above so that those stay as they were: an Illinois city's
+        // network searched from Ohio, and Washington agencies' ACCESS queries, with reasons naming HSI.
+        List<GenRow> naperville = merge(OtherExports.background(r, 30, start("2026-02", "America/Chicago"),
+                end("2026-02", "America/Chicago"), List.of("Naperville IL PD", "Naperville IL PD", "Aurora IL PD",
+                        "DuPage County IL SO"), null, null, Pools.DROPDOWN), planted, "naperville", r);
+        FlockAudit.write(dir.resolve(NAPERVILLE), FlockAudit.Era.FEB_2026, naperville, true, 0, r, Csv.Quirks.NONE);
+        List<GenRow> waOct = merge(OtherExports.background(r, 30, start("2025-10", "America/Los_Angeles"),
+                end("2025-10", "America/Los_Angeles"), waOris, waOris, List.of("DQ", "RQ", "RQ"),
+                List.of("", "TRAFFIC", "WARRANT CHECK")), planted, "wanletsoct", r);
+        OtherExports.nlets(dir.resolve(WA_NLETS_OCT), waOct, "WA", r, Csv.Quirks.NONE);
+
         Files.writeString(dir.resolve("inputs.csv"), String.join("\n",
                 "path,format,owner,owner_state",
                 "# Flock audits name their owner in the file name; the rest need owner and state here.",
@@ -196,6 +210,8 @@ public final class SampleLogs {
                 "\"" + TACOMA_REDACTED + "\",,,",
                 WA_NLETS + ",,,",
                 NY_DMV + ",,,NY",
+                NAPERVILLE + ",,,",
+                WA_NLETS_OCT + ",,,",
                 LAKEWOOD_SHARING + ",flock-shared-networks,Lakewood WA PD,WA",
                 LOS_ALTOS_SHARING + ",flock-shared-networks,Los Altos CA PD,CA") + "\n");
     }

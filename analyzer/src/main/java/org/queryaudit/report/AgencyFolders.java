@@ -24,6 +24,8 @@ import org.queryaudit.evaluate.Finding;
 import org.queryaudit.evaluate.Rule;
 import org.queryaudit.evaluate.RuleBook;
 import org.queryaudit.model.QueryEvent;
+import org.queryaudit.model.TagColumns;
+import org.queryaudit.tag.PurposeReading;
 
 /**
  * {@code agencies/<slug>/}: for every requesting agency with a violation, its own
@@ -110,6 +112,15 @@ public final class AgencyFolders {
         return slugs;
     }
 
+    /**
+     * What the reason says the search was for, and for whom: "civil immigration enforcement, for
+     * ICE-ERO", "another offence, for ICE-HSI", "not stated".
+     */
+    static String purpose(String purpose, List<String> beneficiaries) {
+        String words = PurposeReading.words(purpose);
+        return beneficiaries == null || beneficiaries.isEmpty() ? words : words + ", for " + String.join(", ", beneficiaries);
+    }
+
     /** One agency being written. */
     private static final class Group {
         final Requester who;
@@ -148,6 +159,7 @@ public final class AgencyFolders {
                 e.put("queryType", r.getAs(QueryEvent.QUERY_TYPE));
                 e.put("reason", r.getAs(QueryEvent.REASON));
                 e.put("caseNumber", r.getAs(QueryEvent.CASE_NUMBER));
+                e.put("purpose", purpose(r.getAs(TagColumns.PURPOSE), r.getList(r.fieldIndex(TagColumns.BENEFICIARIES))));
                 e.put("pathway", r.getAs("pathway"));
                 e.put("ruleId", rule);
                 e.put("severity", severity);

@@ -2,7 +2,9 @@ package org.queryaudit.report;
 
 import org.queryaudit.model.ResolveColumns;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -17,12 +19,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Row;
 import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.ViolationColumns;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.model.TagColumns;
+import org.queryaudit.tag.PurposeReading;
+import org.queryaudit.tag.TagRules;
 
 /**
  * The events counted once, at the finest grain any summary table of the run needs: who asked
@@ -45,7 +51,7 @@ public record EventSummary(List<Cell> cells) {
                        String ownerAgency, String ownerState, String month, String sourceSystem, String queryType,
                        String pathway, String ruleIds, String severities, long queries, long immigrationTagged,
                        Object firstSeen, Object lastSeen, long line, String dataClass, String agreement,
-                       String requesterState) {
+                       String requesterState, Purposes purposes) {
         public List<String> rules() {
             return ruleIds.isEmpty() ? List.of() : Arrays.asList(ruleIds.split(";"));
         }
@@ -59,7 +65,41 @@ public record EventSummary(List<Cell> cells) {
         }
     }
 
+    /**
+     * What a cell's reasons say they were for (the {@code purpose} column), and apart from that,
+     * how many named an immigration agency as the one assisted ({@code beneficiaries}) with
+     * another offence or no purpose stated: the issue-27 split of "immigration" into the
+     * purpose and the agency's name.
+     *
+     * @param unspecified immigration enforcement, civil or criminal not said
+     */
+    public record Purposes(long civil, long criminal, long unspecified, long otherOffence, long agencyNamed,
+                           long agencyOtherOffence, long agencyNotStated) implements java.io.Serializable {
+        public static final Purposes NONE = new Purposes(0, 0, 0, 0, 0, 0, 0);
+
+        /** Immigration enforcement stated, civil, criminal or not said which. */
+        public long immigration() {
+            return civil + criminal + unspecified;
+        }
+
+        public Purposes plus(Purposes o) {
+            return new Purposes(civil + o.civil, criminal + o.criminal, unspecified + o.unspecified,
+                    otherOffence + o.otherOffence, agencyNamed + o.agencyNamed, agencyOtherOffence + o.agencyOtherOffence,
+                    agencyNotStated + o.agencyNotStated);
+        }
+    }
+
+    /** The immigration agencies of the shipped reason-tag file, which {@link Purposes#agencyNamed} counts. */
+    private static final List<String> IMMIGRATION_AGENCIES = TagRules.shipped().immigrationAgencies();
+
+    private static Column tally(Column when) {
+        return sum(when(when, 1).otherwise(0));
+    }
+
     public static EventSummary of(Dataset<Row> events) {
+        Column purpose = col(TagColumns.PURPOSE);
+        Column agency = arrays_overlap(col(TagColumns.BENEFICIARIES),
+                array(IMMIGRATION_AGENCIES.stream().map(functions::lit).toArray(Column[]::new)));
         Dataset<Row> cells = events.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(ResolveColumns.LEVEL),
                         col(ResolveColumns.COMPONENT), col(ResolveColumns.BASIS), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE),
                         col(QueryEvent.MONTH), col(QueryEvent.SOURCE_SYSTEM), col(QueryEvent.QUERY_TYPE), col(ClassifyColumns.PATHWAY),
@@ -67,13 +107,18 @@ public record EventSummary(List<Cell> cells) {
                         concat_ws(";", col(ViolationColumns.VIOLATIONS + ".severity")).alias("severities"),
                         col(ClassifyColumns.DATA_CLASS), col(ClassifyColumns.AGREEMENT), col(ResolveColumns.STATE))
                 .agg(count("*"), sum(when(array_contains(col(TagColumns.TAGS), "immigration"), 1).otherwise(0)),
-                        min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()));
+                        min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()),
+                        tally(purpose.equalTo(PurposeReading.IMMIGRATION_CIVIL)), tally(purpose.equalTo(PurposeReading.IMMIGRATION_CRIMINAL)),
+                        tally(purpose.equalTo(PurposeReading.IMMIGRATION)), tally(purpose.equalTo(PurposeReading.OTHER_OFFENCE)),
+                        tally(agency), tally(agency.and(purpose.equalTo(PurposeReading.OTHER_OFFENCE))),
+                        tally(agency.and(purpose.equalTo(PurposeReading.NOT_STATED))));
         List<Cell> out = new ArrayList<>();
         for (Row r : cells.collectAsList()) {
             out.add(new Cell(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                     r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
                     r.getString(12), r.getLong(16), r.getLong(17), r.get(18), r.get(19), r.getLong(20), r.getString(13),
-                    r.getString(14), r.getString(15)));
+                    r.getString(14), r.getString(15), new Purposes(r.getLong(21), r.getLong(22), r.getLong(23), r.getLong(24),
+                    r.getLong(25), r.getLong(26), r.getLong(27))));
         }
         return new EventSummary(out);
     }

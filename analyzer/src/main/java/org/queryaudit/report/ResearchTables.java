@@ -31,13 +31,27 @@ public final class ResearchTables {
     public static final String OWNER_MONTHS = "owner_months.csv";
     public static final String TOP_REQUESTERS = "top_requesters.csv";
     public static final String NLETS_KEYS = "nlets_by_key.csv";
+    public static final String PURPOSES = "immigration_purposes.csv";
     static final List<String> OWNER_MONTH_HEADER = List.of(QueryEvent.OWNER_STATE, QueryEvent.OWNER_AGENCY, QueryEvent.MONTH,
             "rows", "searches", "federal_searches", "requesters", "user_known", "users", "searches_per_user", "long_lookback", "lookback_known",
             "long_lookback_share", "multi_network", "networks_known", "multi_network_share", "blank_reason", "vague_reason",
             "reason_known", "blank_reason_share", "vague_reason_share", "off_hours", "hour_known", "off_hours_share");
 
+    /**
+     * Per owner and month with any immigration tag, stated immigration purpose or immigration
+     * agency named: its queries and the immigration-tagged among them, the purposes stated (civil,
+     * criminal, not said which), and apart from those the reasons naming an immigration agency
+     * as assisted, with those of them whose stated purpose is another offence or none. An
+     * owner-month with none of these has no row.
+     */
+    static final List<String> PURPOSE_HEADER = List.of(QueryEvent.OWNER_STATE, QueryEvent.OWNER_AGENCY, QueryEvent.MONTH,
+            "queries", "immigration_tagged", "purpose_immigration_civil", "purpose_immigration_criminal",
+            "purpose_immigration_unspecified", "immigration_agency_named", "agency_named_other_offence",
+            "agency_named_purpose_not_stated");
+
     /** The tables, as written. */
-    public record Tables(Table federal, Table doors, Table revocation, Table ownerMonths, Table topRequesters, Table nletsKeys) {
+    public record Tables(Table federal, Table doors, Table revocation, Table ownerMonths, Table topRequesters, Table nletsKeys,
+                         Table purposes) {
     }
 
     /**
@@ -65,7 +79,16 @@ public final class ResearchTables {
         Map<List<String>, long[]> doors = new HashMap<>();
         Map<List<String>, long[]> revoked = new HashMap<>();
         Map<List<String>, long[]> byKey = new HashMap<>();
+        Map<List<String>, long[]> purposes = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
+            EventSummary.Purposes p = c.purposes();
+            long[] add = {c.queries(), c.immigrationTagged(), p.civil(), p.criminal(), p.unspecified(), p.agencyNamed(),
+                p.agencyOtherOffence(), p.agencyNotStated()};
+            long[] sum = purposes.computeIfAbsent(Arrays.asList(c.ownerState(), c.ownerAgency(), c.month()),
+                    k -> new long[add.length]);
+            for (int i = 0; i < add.length; i++) {
+                sum[i] += add[i];
+            }
             if (c.federal() && ("NLETS".equals(c.sourceSystem()) || "DMV_PORTAL".equals(c.sourceSystem()))) {
                 federal.computeIfAbsent(Arrays.asList(c.ownerState(), c.month(), c.queryType(), c.dataClass(), c.component(),
                         c.pathway(), c.agreement(), access(c)), k -> new long[1])[0] += c.queries();
@@ -91,6 +114,7 @@ public final class ResearchTables {
                 }
             }
         }
+        purposes.values().removeIf(n -> n[1] + n[2] + n[3] + n[4] + n[5] == 0);
         List<String> doorHeader = new ArrayList<>(List.of(QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, "queries"));
         doorHeader.addAll(AgencyReport.PATHWAYS);
         return new Tables(
@@ -101,7 +125,8 @@ public final class ResearchTables {
                         ResolveColumns.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
                 ownerMonths(lines), topRequesters(lines, measures.topRequesters()),
                 table(List.of(QueryEvent.OWNER_STATE, "message_key", ClassifyColumns.DATA_CLASS, "queries", "federal_queries"), byKey,
-                        new int[] {0, 1}));
+                        new int[] {0, 1}),
+                table(PURPOSE_HEADER, purposes, new int[] {0, 1, 2}));
     }
 
     /**
@@ -213,6 +238,7 @@ public final class ResearchTables {
         write(fs, new Path(folder, OWNER_MONTHS), t.ownerMonths());
         write(fs, new Path(folder, TOP_REQUESTERS), t.topRequesters());
         write(fs, new Path(folder, NLETS_KEYS), t.nletsKeys());
+        write(fs, new Path(folder, PURPOSES), t.purposes());
     }
 
     private static void write(FileSystem fs, Path file, Table t) throws IOException {

@@ -94,6 +94,7 @@ public final class RunOutputs {
     /** Violations and, apart, those marked "verify", per rule, in rule order (those to review are in review.csv). */
     private static List<RunReportPage.RuleCount> ruleCounts(EventSummary summary) {
         Map<String, long[]> byRule = new TreeMap<>(EventSummary::compareText);
+        Map<String, EventSummary.Purposes> purposes = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> rules = c.rules();
             List<String> severities = c.severityList();
@@ -104,10 +105,14 @@ public final class RunOutputs {
                 }
                 long[] n = byRule.computeIfAbsent(rules.get(i), k -> new long[2]);
                 n[Finding.VERIFY.equals(severity) ? 1 : 0] += c.queries();
+                if (!Finding.VERIFY.equals(severity)) {
+                    purposes.merge(rules.get(i), c.purposes(), EventSummary.Purposes::plus);
+                }
             }
         }
         List<RunReportPage.RuleCount> out = new ArrayList<>();
-        byRule.forEach((rule, n) -> out.add(new RunReportPage.RuleCount(rule, n[0], n[1])));
+        byRule.forEach((rule, n) -> out.add(new RunReportPage.RuleCount(rule, n[0], n[1],
+                purposes.getOrDefault(rule, EventSummary.Purposes.NONE))));
         return out;
     }
 

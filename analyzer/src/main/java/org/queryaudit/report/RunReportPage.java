@@ -32,7 +32,8 @@ public final class RunReportPage {
     }
 
     /** One (rule, severity) count from violations. */
-    public record RuleCount(String ruleId, long count, long verify) {
+    /** A rule's violations and findings to verify, with what the violations' reasons say they were for. */
+    public record RuleCount(String ruleId, long count, long verify, EventSummary.Purposes purposes) {
     }
 
     public static void write(FileSystem fs, Path file, Facts facts, List<AgencyReport.Line> lines,
@@ -137,6 +138,9 @@ public final class RunReportPage {
             m.put("ruleId", rc.ruleId());
             m.put("count", rc.count());
             m.put("verify", rc.verify());
+            m.put("immigrationPurpose", rc.purposes().immigration());
+            m.put("agencyOtherOffence", rc.purposes().agencyOtherOffence());
+            m.put("agencyNotStated", rc.purposes().agencyNotStated());
             m.put("citation", r == null ? "" : r.citation());
             m.put("status", r == null ? "" : r.status());
             m.put("confidence", r == null ? "" : r.confidence());
@@ -163,6 +167,9 @@ public final class RunReportPage {
                 table("Nlets messages by key and data class",
                         "what each message reached: driver and vehicle records (where DMV rules apply), criminal history, an immigration status query to ICE, or a key not in message-keys.yaml (unknown)",
                         ResearchTables.NLETS_KEYS, research.nletsKeys()),
+                table("Immigration purposes and immigration agencies, per owner and month",
+                        "what the reasons say the search was for (civil or criminal immigration enforcement, or immigration not said which), and apart from that the reasons naming an immigration agency (ICE, HSI, CBP, Border Patrol, USCIS) as the one assisted, with those whose stated purpose is another offence (an HSI narcotics case) or none; owner-months with none of these are left out",
+                        ResearchTables.PURPOSES, research.purposes()),
                 table("ALPR queries by door, per owner",
                         "front door: shared with explicitly; back door: national or statewide lookup; side door: an in-state search for a federal or immigration agency",
                         ResearchTables.DOORS, research.doors()),

@@ -34,7 +34,8 @@ public final class ViolationsReport {
     static final List<String> EVENT_COLUMNS = List.of(QueryEvent.EVENT_ID, QueryEvent.OCCURRED_AT, QueryEvent.SOURCE_FORMAT,
             QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, ResolveColumns.LEVEL,
             ResolveColumns.COMPONENT, ResolveColumns.STATE, ResolveColumns.BASIS, ResolveColumns.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
-            QueryEvent.LEGAL_PROCESS, TagColumns.TAGS, QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
+            QueryEvent.LEGAL_PROCESS, TagColumns.TAGS, TagColumns.BENEFICIARIES, TagColumns.PURPOSE, TagColumns.PURPOSE_EVIDENCE,
+            QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
     /** violations.csv's columns, in order. */
     static final List<String> HEADER;
 

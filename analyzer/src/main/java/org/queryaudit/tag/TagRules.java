@@ -37,6 +37,11 @@ public record TagRules(int version, List<String> categories, List<TagPattern> pa
         return false;
     }
 
+    /** The agencies that enforce immigration law, in the file's order (ICE, ICE-HSI, CBP, ...). */
+    public List<String> immigrationAgencies() {
+        return beneficiaries.entrySet().stream().filter(e -> e.getValue().immigration()).map(Map.Entry::getKey).toList();
+    }
+
     static final String RESOURCE = "queryaudit/patterns/reason-tags.yaml";
     static final Set<String> FIELDS = Set.of("reason", "case_number", "offense_type");
 

@@ -250,6 +250,30 @@ class RuleEvaluatorTest {
         assertTrue(rebutted.get(0).explanation().contains("which rebuts the presumption"), rebutted.get(0).explanation());
     }
 
+    /** New Jersey's MVC rule covers civil immigration enforcement only: "IMMIGRATION" alone does not say which kind. */
+    static EventFacts njPortal(String requester, String component, String reason) {
+        return read(new EventFacts("NJ MVC", "NJ", "DMV_PORTAL", LocalDate.parse("2025-03-01"), requester, null, "federal", null,
+                component, true, List.of("immigration"), reason, null, null, "directory name", null, null));
+    }
+
+    @Test
+    void aCivilOnlyLawReadsTheKindOfImmigrationEnforcement() {
+        Finding ero = evaluator.evaluate(njPortal("ICE ERO Newark", "ICE-ERO", "IMMIGRATION")).stream()
+                .filter(x -> x.ruleId().equals("NJ-MVC-2019-C271")).findFirst().orElseThrow();
+        assertEquals("presumed", ero.purposeBasis(), "ERO's removal work is civil: the pack presumes it");
+        assertTrue(ero.explanation().contains("without saying civil or criminal; it is presumed to be civil immigration enforcement"
+                + " because the requester is ICE-ERO"), ero.explanation());
+        List<Finding> hsi = evaluator.evaluate(njPortal("HSI Newark", "ICE-HSI", "IMMIGRATION"));
+        assertEquals(List.of("NJ-MVC-2019-C271"), hsi.stream().filter(x -> Finding.REVIEW.equals(x.severity())).map(Finding::ruleId)
+                .distinct().toList(), "HSI's immigration case may be criminal, which this law leaves alone: to review");
+        assertTrue(hsi.stream().filter(x -> x.ruleId().equals("NJ-MVC-2019-C271")).allMatch(x -> x.explanation()
+                .contains("this law bars civil immigration enforcement only")), hsi.toString());
+        assertEquals(List.of("NJ-MVC-2019-C271"), violations(njPortal("HSI Newark", "ICE-HSI", "ICE detainer")).stream().distinct()
+                .filter(id -> id.equals("NJ-MVC-2019-C271")).toList(), "a detainer says civil");
+        assertTrue(violations(njPortal("HSI Newark", "ICE-HSI", "8 USC 1326 reentry")).stream()
+                .noneMatch(id -> id.equals("NJ-MVC-2019-C271")), "criminal reentry is not civil enforcement");
+    }
+
     @Test
     void lowConfidenceRulesSaySo() {
         EventFacts nj = new EventFacts("NJ MVC", "NJ", "DMV_PORTAL", LocalDate.parse("2025-03-01"), "ICE", null, "federal", null,
