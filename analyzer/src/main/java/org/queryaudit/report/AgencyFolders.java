@@ -114,9 +114,13 @@ public final class AgencyFolders {
 
     /**
      * What the reason says the search was for, and for whom: "civil immigration enforcement, for
-     * ICE-ERO", "another offence, for ICE-HSI", "not stated".
+     * ICE-ERO", "another offence, for ICE-HSI", "not stated"; blank for events stored before the
+     * purpose was read.
      */
     static String purpose(String purpose, List<String> beneficiaries) {
+        if (purpose == null) {
+            return ""; // events stored before issue 27 carry no reading of the purpose: blank, never "not stated"
+        }
         String words = PurposeReading.words(purpose);
         return beneficiaries == null || beneficiaries.isEmpty() ? words : words + ", for " + String.join(", ", beneficiaries);
     }

@@ -1,5 +1,6 @@
 package org.queryaudit.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,6 +33,9 @@ class ReasonsEvaluationTest {
             "missing_reason");
     static final Map<String, Map<String, int[]>> COUNTS = new LinkedHashMap<>(); // part -> category -> tp, fp, fn
     static int rows;
+    /** Issue 27: per part, how many reasons read to each purpose, and the immigration purposes read where no immigration tag is labelled. */
+    static final Map<String, Map<String, Integer>> PURPOSES = new LinkedHashMap<>();
+    static final List<String> FALSE_PURPOSE = new ArrayList<>();
 
     @BeforeAll
     static void measure() throws IOException {
@@ -50,7 +54,13 @@ class ReasonsEvaluationTest {
                 // As the ingest hands them over: an empty cell is no value, a marker is listed as redacted.
                 String reason = rec.get("reason").isBlank() ? null : rec.get("reason");
                 List<String> redacted = reason != null && markers.isRedacted(reason.strip()) ? List.of("reason") : List.of();
-                List<String> tags = tagger.tag(reason, null, null, rec.get("owner_state"), redacted).tags();
+                org.queryaudit.tag.Tagging tagging = tagger.tag(reason, null, null, rec.get("owner_state"), redacted);
+                List<String> tags = tagging.tags();
+                String purpose = tagging.reading().purpose();
+                PURPOSES.computeIfAbsent(rec.get("split"), k -> new java.util.TreeMap<>()).merge(purpose, 1, Integer::sum);
+                if (tagging.reading().immigration() && !rec.get("immigration").equals("1")) {
+                    FALSE_PURPOSE.add(rec.get("split") + " | " + purpose + " | " + reason);
+                }
                 Map<String, int[]> m = COUNTS.get(rec.get("split"));
                 for (String c : CATEGORIES) {
                     boolean expected = rec.get(c).equals("1");
@@ -76,6 +86,8 @@ class ReasonsEvaluationTest {
                         ratio(n[0], n[0] + n[1]), ratio(n[0], n[0] + n[2]));
             }
         }
+        PURPOSES.forEach((part, n) -> System.out.println(part + "  purposes read: " + n));
+        FALSE_PURPOSE.forEach(w -> System.out.println("  immigration purpose where none is labelled: " + w));
         wrong.stream().filter(w -> w.contains("false immigration") || w.contains("federal") || w.contains("out_of_state")
                 || w.startsWith("dev")).forEach(w -> System.out.println("  " + w));
     }
@@ -93,6 +105,12 @@ class ReasonsEvaluationTest {
     @Test
     void atLeastAThousandRealReasons() {
         assertTrue(rows >= 1000, "rows " + rows);
+    }
+
+    /** An immigration purpose read into a reason labelled as none is a false finding under every purpose-based law. */
+    @Test
+    void noImmigrationPurposeWhereNoneIsLabelled() {
+        assertEquals(List.of(), FALSE_PURPOSE);
     }
 
     /** A false immigration, federal or out-of-state tag accuses an in-state requester through the side door. */
