@@ -73,9 +73,9 @@ public record EventSummary(List<Cell> cells) {
      *
      * @param unspecified immigration enforcement, civil or criminal not said
      */
-    public record Purposes(long civil, long criminal, long unspecified, long otherOffence, long agencyNamed,
-                           long agencyOtherOffence, long agencyNotStated) implements java.io.Serializable {
-        public static final Purposes NONE = new Purposes(0, 0, 0, 0, 0, 0, 0);
+    public record Purposes(long civil, long criminal, long unspecified, long agencyNamed, long agencyOtherOffence,
+                           long agencyNotStated) implements java.io.Serializable {
+        public static final Purposes NONE = new Purposes(0, 0, 0, 0, 0, 0);
 
         /** Immigration enforcement stated, civil, criminal or not said which. */
         public long immigration() {
@@ -83,9 +83,8 @@ public record EventSummary(List<Cell> cells) {
         }
 
         public Purposes plus(Purposes o) {
-            return new Purposes(civil + o.civil, criminal + o.criminal, unspecified + o.unspecified,
-                    otherOffence + o.otherOffence, agencyNamed + o.agencyNamed, agencyOtherOffence + o.agencyOtherOffence,
-                    agencyNotStated + o.agencyNotStated);
+            return new Purposes(civil + o.civil, criminal + o.criminal, unspecified + o.unspecified, agencyNamed + o.agencyNamed,
+                    agencyOtherOffence + o.agencyOtherOffence, agencyNotStated + o.agencyNotStated);
         }
     }
 
@@ -106,11 +105,10 @@ public record EventSummary(List<Cell> cells) {
                         concat_ws(";", col(ViolationColumns.VIOLATIONS + ".rule_id")).alias("rule_ids"),
                         concat_ws(";", col(ViolationColumns.VIOLATIONS + ".severity")).alias("severities"),
                         col(ClassifyColumns.DATA_CLASS), col(ClassifyColumns.AGREEMENT), col(ResolveColumns.STATE))
-                .agg(count("*"), sum(when(array_contains(col(TagColumns.TAGS), "immigration"), 1).otherwise(0)),
+                .agg(count("*"), tally(array_contains(col(TagColumns.TAGS), "immigration")),
                         min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()),
                         tally(purpose.equalTo(PurposeReading.IMMIGRATION_CIVIL)), tally(purpose.equalTo(PurposeReading.IMMIGRATION_CRIMINAL)),
-                        tally(purpose.equalTo(PurposeReading.IMMIGRATION)), tally(purpose.equalTo(PurposeReading.OTHER_OFFENCE)),
-                        tally(agency), tally(agency.and(purpose.equalTo(PurposeReading.OTHER_OFFENCE))),
+                        tally(purpose.equalTo(PurposeReading.IMMIGRATION)), tally(agency), tally(agency.and(purpose.equalTo(PurposeReading.OTHER_OFFENCE))),
                         tally(agency.and(purpose.equalTo(PurposeReading.NOT_STATED))));
         List<Cell> out = new ArrayList<>();
         for (Row r : cells.collectAsList()) {
@@ -118,7 +116,7 @@ public record EventSummary(List<Cell> cells) {
                     r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
                     r.getString(12), r.getLong(16), r.getLong(17), r.get(18), r.get(19), r.getLong(20), r.getString(13),
                     r.getString(14), r.getString(15), new Purposes(r.getLong(21), r.getLong(22), r.getLong(23), r.getLong(24),
-                    r.getLong(25), r.getLong(26), r.getLong(27))));
+                    r.getLong(25), r.getLong(26))));
         }
         return new EventSummary(out);
     }
