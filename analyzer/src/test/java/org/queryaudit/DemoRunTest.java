@@ -70,7 +70,9 @@ class DemoRunTest {
                 "a re-release is read in full: its rows are other evidence of the same searches, not duplicates");
         assertEquals(new RowCounts(35, 35, 0, 0, 35), byName.get("2_1_2026-2_28_2026-Naperville IL PD-Network-Audit.csv"));
         assertEquals(new RowCounts(35, 35, 0, 0, 35), byName.get("wa-access-nlets-2025-10.csv"));
-        assertEquals(new RowCounts(1608, 1603, 1, 4, 1603), first.rows());
+        assertEquals(new RowCounts(45, 45, 0, 0, 45), byName.get("10_1_2025-10_31_2025-Los Gatos CA PD-Network-Audit.csv"));
+        assertEquals(new RowCounts(45, 45, 0, 0, 45), byName.get("REDACTED - 10_1_2025-10_31_2025-Los Gatos CA PD-Network-Audit.csv"));
+        assertEquals(new RowCounts(1698, 1693, 1, 4, 1693), first.rows());
         for (JsonNode in : manifest.get("inputs")) {
             assertTrue(in.get("format").asText().startsWith("flock-") || in.get("format").asText().endsWith("-log"), in.toString());
         }
@@ -90,8 +92,10 @@ class DemoRunTest {
     @Test
     void theAgencyReportCountsEveryEventOnce() throws IOException {
         List<CSVRecord> rows = csv(tmp.resolve("a/agency_report.csv"));
-        assertEquals(1595, rows.stream().mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
-                "1603 accepted rows less the 8 rows of the two sharing files");
+        assertEquals(1685, rows.stream().filter(r -> r.get("via").isEmpty()).mapToLong(r -> Long.parseLong(r.get("queries"))).sum(),
+                "1693 accepted rows less the 8 rows of the two sharing files");
+        // Issue 25: the broadcast's member-state rows (via) repeat its one query beside each state's findings.
+        assertEquals(13, rows.stream().filter(r -> !r.get("via").isEmpty()).mapToLong(r -> Long.parseLong(r.get("queries"))).sum());
         // Issue 17: a 287(g) partner (ICE's list of 2025-05-16) is marked; no demo owner is one.
         CSVRecord kerr = rows.stream().filter(r -> r.get("requester_name").equals("Kerr County TX SO")).findFirst().orElseThrow();
         assertEquals("Jail Enforcement Model (signed 2025-05-06); Task Force Model (signed 2025-05-08); Warrant Service Officer"
@@ -138,7 +142,8 @@ class DemoRunTest {
         assertEquals("immigration", flagged(f, "Yakima WA PD", "assist ICE ERO").get("tags"));
         notFlagged(f, "ice possession"); // ice is methamphetamine; Boise is out of state but breaks no Washington rule
         CSVRecord boise = csv(tmp.resolve("a/agency_report.csv")).stream()
-                .filter(r -> r.get("requester_name").equals("Boise ID PD")).findFirst().orElseThrow();
+                .filter(r -> r.get("requester_name").equals("Boise ID PD") && r.get("owner_agency").equals("Lakewood WA PD"))
+                .findFirst().orElseThrow();
         assertEquals(List.of("1", "0", "1"), List.of(boise.get("queries"), boise.get("immigration_tagged"), boise.get("back_door")),
                 "counted in the report (back door), not listed");
         // Issue 17: an immigration status query sent to ICE's LESC is not Washington's data.
@@ -173,16 +178,30 @@ class DemoRunTest {
     void violationsAreExactlyThoseThePlantedRowsCallFor() throws IOException {
         List<CSVRecord> v = csv(tmp.resolve("a/violations.csv"));
         Map<String, Long> byRule = new java.util.TreeMap<>();
-        v.forEach(r -> byRule.merge(r.get("rule_id"), 1L, Long::sum));
-        v.stream().filter(r -> r.get("owner_state").equals("NL")).forEach(r -> byRule.merge(r.get("rule_id"), -1L, Long::sum));
-        byRule.values().removeIf(n -> n == 0);
-        assertEquals(Map.of("CA-ALPR-SB34", 14L, "IL-ALPR-2-130", 2L, "NY-DMV-GREEN-LIGHT", 3L, "WA-ACCESS-IMMIGRATION", 5L,
+        v.stream().filter(r -> r.get("via").isEmpty()).forEach(r -> byRule.merge(r.get("rule_id"), 1L, Long::sum));
+        // Lone Peak UT PD (issue 25) and Boise ID PD's three searches on Los Gatos' network, released twice (six rows).
+        assertEquals(Map.of("CA-ALPR-SB34", 21L, "IL-ALPR-2-130", 2L, "NY-DMV-GREEN-LIGHT", 3L, "WA-ACCESS-IMMIGRATION", 5L,
                 "WA-DOL-KWW", 4L, "WA-DOL-ACCESS-ENDED", 2L), byRule, "besides the broadcast");
-        // Issue 17: ICE's one broadcast (NL) is checked against every state whose DMV rules bar federal immigration agencies.
-        List<CSVRecord> nl = v.stream().filter(r -> r.get("owner_state").equals("NL")).toList();
+        // Issue 17: ICE's one broadcast (NL) is checked against every state whose DMV rules bar federal immigration agencies;
+        // issue 25: each finding is the member state's, owner and owner state, and names the broadcast in via.
+        assertTrue(v.stream().noneMatch(r -> r.get("owner_state").equals("NL")), "no finding is owned by the broadcast");
+        assertTrue(csv(tmp.resolve("a/review.csv")).stream().noneMatch(r -> r.get("owner_state").equals("NL")));
+        List<CSVRecord> nl = v.stream().filter(r -> !r.get("via").isEmpty()).toList();
         assertEquals(1, nl.stream().map(r -> r.get("event_id")).distinct().count());
         assertTrue(nl.stream().allMatch(r -> r.get("requester_ori").equals("WAICE0800")
+                && r.get("via").equals("Nlets multi-state broadcast (NL)")
+                && r.get("owner_state").equals(r.get("rule_id").substring(0, 2))
+                && r.get("owner_agency").endsWith("(Nlets " + r.get("owner_state") + ")")
                 && r.get("explanation").contains("through an Nlets multi-state broadcast (NL)")), "each finding names the broadcast");
+        List<CSVRecord> report = csv(tmp.resolve("a/agency_report.csv"));
+        assertTrue(report.stream().noneMatch(r -> r.get("owner_state").equals("NL") && !(r.get("violations").equals("0")
+                && r.get("verify").equals("0") && r.get("review").equals("0"))), "no agency_report row of NL holds a finding");
+        CSVRecord california = report.stream().filter(r -> r.get("requester_ori").equals("WAICE0800") && r.get("owner_state").equals("CA"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("California (Nlets CA)", "Nlets multi-state broadcast (NL)", "1", "1", "2",
+                "CA-DMV-CLETS-IMMIGRATION=1;CA-DMV-SB54=1"), List.of(california.get("owner_agency"), california.get("via"),
+                california.get("queries"), california.get("violations"), california.get("violation_rows"), california.get("violations_by_rule")),
+                "California's auditor, filtering on CA, sees the broadcast's one search breaking two of its rules");
         java.util.Set<String> barring = new java.util.TreeSet<>();
         org.queryaudit.evaluate.RuleBook.load(null).rules().stream().filter(r -> r.data().equals("dmv") && !r.afterAgreementEnd()
                 && (r.requesters().contains("federal_immigration") || r.requesters().contains("federal_any") || r.requesters().contains("any"))
@@ -201,13 +220,15 @@ class DemoRunTest {
                 "Federal Heights CO PD / back_door / medium", "San Mateo CA PD / side_door / high",
                 "Richmond VA Police Department / back_door / medium", "Sunnyvale CA PD / side_door / high",
                 "Palo Alto CA PD / side_door / high",
+                // Issue 25: UT is no word and stands where a state stands; Boise is a place in Idaho (no share list for Los Gatos).
+                "Lone Peak UT PD / back_door / medium", "Boise ID PD / share_unknown / medium",
                 // Issue 16's search of three owners whose sharing lists were not given: the door is unknown, the rule still applies.
                 "U.S. Border Patrol / share_unknown / high"), ca.keySet());
         CSVRecord usbp = v.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")).findFirst().orElseThrow();
         assertEquals("U.S. Border Patrol searched Los Altos CA PD's ALPR data on 2025-09-03; California law bars sharing ALPR "
                 + "data with federal agencies (Civ. Code 1798.90.55(b)).", usbp.get("explanation"));
         assertEquals(List.of("verify", "high", "high"), v.stream().filter(r -> r.get("rule_id").equals("NY-DMV-GREEN-LIGHT")
-                        && r.get("owner_state").equals("NY"))
+                        && r.get("owner_state").equals("NY") && r.get("via").isEmpty())
                 .map(r -> r.get("severity")).toList(), "judicial warrant, administrative warrant, none");
         assertEquals(List.of("2025-11-20", "2025-11-24"), v.stream()
                 .filter(r -> r.get("rule_id").equals("WA-DOL-ACCESS-ENDED")).map(r -> r.get("occurred_at").substring(0, 10)).toList());
@@ -262,6 +283,35 @@ class DemoRunTest {
         List<CSVRecord> f = csv(tmp.resolve("a/flagged.csv"));
         assertEquals(2, f.stream().filter(r -> r.get("reason").equals("alien smuggling investigation")).map(r -> r.get("source_file"))
                 .distinct().count(), "flagged.csv lists the row of each release, each with its own file");
+        // Issue 25: violations in searches. Los Gatos released its October twice; Boise ID PD's three searches are six rows.
+        CSVRecord boise = report.stream().filter(r -> r.get("requester_name").equals("Boise ID PD")
+                && r.get("owner_agency").equals("Los Gatos CA PD")).findFirst().orElseThrow();
+        assertEquals(List.of("6", "3", "3", "6", "CA-ALPR-SB34=3"), List.of(boise.get("queries"), boise.get("searches"),
+                boise.get("violations"), boise.get("violation_rows"), boise.get("violations_by_rule")));
+        assertEquals(6, v.stream().filter(r -> r.get("requester_name").equals("Boise ID PD")).map(r -> r.get("source_file") + ":"
+                + r.get("source_line")).distinct().count(), "every row still in violations.csv, with its file and line");
+        assertEquals(2, v.stream().filter(r -> r.get("requester_name").equals("Boise ID PD")).map(r -> r.get("source_file"))
+                .distinct().count());
+        // A search across owners: one violation for each owner reached.
+        for (String owner : List.of("Mountain View CA PD", "Palo Alto CA PD", "Sunnyvale CA DPS")) {
+            CSVRecord line = report.stream().filter(r -> r.get("requester_name").equals("U.S. Border Patrol")
+                    && r.get("owner_agency").equals(owner)).findFirst().orElseThrow();
+            assertEquals(List.of("1", "1"), List.of(line.get("violations"), line.get("violation_rows")), owner);
+        }
+        // The letter counts as agency_report.csv does, rows beside.
+        java.nio.file.Path letter;
+        try (var folders = Files.list(tmp.resolve("a/agencies"))) {
+            letter = folders.filter(p -> p.getFileName().toString().startsWith("boise-id-pd-")).findFirst().orElseThrow().resolve("report.html");
+        }
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Files.readString(letter));
+        assertEquals(List.of("3", "6"), List.of(page.getElementById("agency-violations").text(),
+                page.getElementById("agency-violation-rows").text()));
+        assertEquals(List.of("CA-ALPR-SB34", "3", "6"), page.select("#rule-table tbody tr").get(0).select("td").eachText()
+                .stream().filter(t -> t.equals("CA-ALPR-SB34") || t.matches("\\d+")).toList());
+        // The research table of access after a revocation counts searches too.
+        List<CSVRecord> revoked = csv(tmp.resolve("a/research/after_revocation.csv"));
+        assertEquals(List.of("WAHSI0100 1 1", "WAICE0800 1 1"), revoked.stream().map(r -> r.get("requester_ori") + " " + r.get("searches")
+                + " " + r.get("rows")).toList());
     }
 
     /**
@@ -432,21 +482,35 @@ class DemoRunTest {
         assertEquals("immigration", flagged(f, "Sunnyvale CA PD", "assist ICE with narcotics investigation").get("tags"));
         assertEquals("immigration", flagged(f, "Palo Alto CA PD", "REDACTED - ICE detainer").get("tags"));
         List<CSVRecord> review = csv(tmp.resolve("a/review.csv"));
-        assertEquals(List.of("Lone Peak UT PD / CA-ALPR-SB34 / review"), review.stream().filter(r -> r.get("owner_state").equals("CA"))
-                .map(r -> r.get("requester_name") + " / " + r.get("rule_id") + " / " + r.get("severity")).toList());
-        assertTrue(review.get(0).get("explanation").startsWith("Review before treating this as a finding: the requester's state UT"),
-                review.get(0).get("explanation"));
-        assertTrue(v.stream().noneMatch(r -> r.get("requester_name").equals("Lone Peak UT PD")), "never a violation");
+        // Issue 25: a word-like code with no place beside it, and a name that is a county of one state and a place of another.
+        assertEquals(List.of("PURDUE UNIVERSITY IN PD / CA-ALPR-SB34 / review", "Niagara Frontier Transit Authority / CA-ALPR-SB34 / review"),
+                review.stream().filter(r -> r.get("owner_state").equals("CA"))
+                .map(r -> r.get("requester_name") + " / " + r.get("rule_id") + " / " + r.get("severity")).distinct().toList());
+        CSVRecord purdue = review.stream().filter(r -> r.get("requester_name").equals("PURDUE UNIVERSITY IN PD")).findFirst().orElseThrow();
+        assertTrue(purdue.get("explanation").startsWith("Review before treating this as a finding: the requester's state IN"),
+                purdue.get("explanation"));
+        CSVRecord niagara = review.stream().filter(r -> r.get("requester_name").equals("Niagara Frontier Transit Authority"))
+                .findFirst().orElseThrow();
+        assertTrue(niagara.get("requester_state_basis").contains("a place only in WI")
+                && niagara.get("requester_state_basis").contains("county in NY"), "both readings: " + niagara.get("requester_state_basis"));
+        for (String weak : List.of("PURDUE UNIVERSITY IN PD", "Niagara Frontier Transit Authority")) {
+            assertTrue(v.stream().noneMatch(r -> r.get("requester_name").equals(weak)), "never a violation: " + weak);
+        }
+        // Lone Peak UT PD: UT is no word, and stands where a state stands (issue 13 sent it to review).
+        CSVRecord lonePeak = v.stream().filter(r -> r.get("requester_name").equals("Lone Peak UT PD")).findFirst().orElseThrow();
+        assertTrue(lonePeak.get("requester_state_basis").startsWith("state position"), lonePeak.get("requester_state_basis"));
         try (var folders = Files.list(tmp.resolve("a/agencies"))) {
             List<String> names = folders.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.startsWith("richmond-va-police")), names.toString());
-            assertTrue(names.stream().noneMatch(n -> n.startsWith("lone-peak")), "no letter: " + names);
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("lone-peak")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("purdue") || n.startsWith("niagara")), "no letter: " + names);
         }
         CSVRecord line = csv(tmp.resolve("a/agency_report.csv")).stream()
-                .filter(r -> r.get("requester_name").equals("Lone Peak UT PD")).findFirst().orElseThrow();
-        assertEquals(List.of("0", "0", "1"), List.of(line.get("violations"), line.get("verify"), line.get("review")));
+                .filter(r -> r.get("requester_name").equals("PURDUE UNIVERSITY IN PD")).findFirst().orElseThrow();
+        assertEquals(List.of("0", "0", "1", "2"), List.of(line.get("violations"), line.get("verify"), line.get("review"),
+                line.get("review_rows")), "one search to review, released twice");
         String html = Files.readString(tmp.resolve("a/report.html"));
-        assertTrue(html.contains("To review before any finding") && html.contains("Lone Peak UT PD"), "the report's review section");
+        assertTrue(html.contains("To review before any finding") && html.contains("PURDUE UNIVERSITY IN PD"), "the report's review section");
         CSVRecord ny = csv(tmp.resolve("a/agency_report.csv")).stream()
                 .filter(r -> r.get("owner_state").equals("NY") && !r.get("verify").equals("0")).findFirst().orElseThrow();
         assertEquals("1", ny.get("verify"), "the judicial-warrant query is counted apart from the violations");
@@ -507,7 +571,7 @@ class DemoRunTest {
         }
         List<org.apache.spark.sql.Row> rows = events.select(org.apache.spark.sql.functions.concat_ws("\u0001",
                 texts.toArray(org.apache.spark.sql.Column[]::new))).collectAsList();
-        assertEquals(1595, rows.size(), "every event of the demo read back");
+        assertEquals(1685, rows.size(), "every event of the demo read back");
         for (org.apache.spark.sql.Row row : rows) {
             String text = row.getString(0);
             for (String secret : secrets) {
@@ -554,6 +618,27 @@ class DemoRunTest {
         assertTrue(s.stream().allMatch(r -> r.get("rule_id").equals("CA-ALPR-SB34") && r.get("owner_agency").equals("Los Altos CA PD")));
         assertEquals("federal", s.get(0).get("organization_level"));
         assertEquals("WA", s.get(1).get("organization_state"));
+    }
+
+    /**
+     * Issue 25: events stored before a finding carried its own owner (a broadcast's member state)
+     * and the way in read back with those fields blank, the rest unchanged: the store is not misread.
+     */
+    @Test
+    void eventsStoredBeforeFindingsHadOwnersReadBack() {
+        var spark = TestSpark.session();
+        var events = org.queryaudit.store.EventStore.read(spark, new org.apache.hadoop.fs.Path(tmp.resolve("a/events").toUri()));
+        List<String> older = new java.util.ArrayList<>(List.of(org.queryaudit.model.ViolationColumns.FINDING.fieldNames()));
+        older.removeAll(List.of("owner_agency", "owner_state", "via"));
+        var oldFinding = org.apache.spark.sql.functions.transform(org.apache.spark.sql.functions.col("violations"),
+                v -> org.apache.spark.sql.functions.struct(older.stream().map(f -> v.getField(f).alias(f))
+                        .toArray(org.apache.spark.sql.Column[]::new)));
+        java.nio.file.Path old = tmp.resolve("old-store");
+        events.withColumn("violations", oldFinding).write().partitionBy("owner_state", "month").parquet(old.toString());
+        var back = org.queryaudit.store.EventStore.read(spark, new org.apache.hadoop.fs.Path(old.toUri()))
+                .selectExpr("explode(violations) as v").selectExpr("v.rule_id", "v.owner_state", "v.via").collectAsList();
+        assertEquals(63, back.size(), "every finding read back (53 in violations.csv, 10 in review.csv)");
+        assertTrue(back.stream().allMatch(r -> r.getString(0) != null && r.isNullAt(1) && r.isNullAt(2)), back.toString());
     }
 
     @Test

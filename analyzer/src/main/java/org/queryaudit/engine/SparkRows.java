@@ -134,7 +134,7 @@ final class SparkRows {
                     Finding f = (Finding) findings.get(k);
                     rows[k] = new GenericInternalRow(new Object[] {utf8(f.ruleId()), utf8(f.citation()), utf8(f.severity()),
                         utf8(f.confidence()), utf8(f.status()), utf8(f.purposeBasis()), utf8(f.legalProcess()), utf8(f.notice()),
-                        utf8(f.explanation())});
+                        utf8(f.explanation()), utf8(f.ownerAgency()), utf8(f.ownerState()), utf8(f.via())});
                 }
                 yield new GenericArrayData(rows);
             }

@@ -46,7 +46,8 @@ public final class RuleEvaluator implements Serializable {
     /**
      * A multi-state broadcast reaches every member state's records (Nlets copies a DQ, RQ or IQ
      * sent to NL to every state that takes it): it is checked against each state whose rules
-     * cover the data, dated by that state's calendar, and each finding names the broadcast. A
+     * cover the data, dated by that state's calendar; each finding is that state's (its owner
+     * columns name the state's repository) and names the broadcast as the way in. A
      * state's documentation duties (a stated reason on every query) bind the users of its own
      * switch: another state's agency whose broadcast reaches it is not held to them.
      */
@@ -61,7 +62,11 @@ public final class RuleEvaluator implements Serializable {
                     : f.occurredAt().atZone(java.time.ZoneId.of(states.zoneOf(state))).toLocalDate();
             EventFacts member = f.forMember(state, states.nameOf(state), day);
             AccessAgreements.Access access = Pathway.access(member, agreements);
-            out.addAll(evaluateOwn(access == null ? member : member.withAccess(access), state.equals(f.requesterState())));
+            // Each finding belongs to the state whose records were reached, and names the broadcast as the way in.
+            String repository = org.queryaudit.model.QueryEvent.nletsRepository(states.nameOf(state), state);
+            for (Finding found : evaluateOwn(access == null ? member : member.withAccess(access), state.equals(f.requesterState()))) {
+                out.add(found.reachedThrough(repository, state, f.ownerAgency()));
+            }
         }
         return out;
     }
@@ -295,7 +300,7 @@ public final class RuleEvaluator implements Serializable {
             s.append(" Rule confidence ").append(r.confidence()).append(r.note() == null ? "." : ": " + r.note());
         }
         return new Finding(r.id(), r.citation(), severity, confidence, r.status(),
-                "any".equals(purposeBasis) ? null : purposeBasis, process, r.notice(), s.toString());
+                "any".equals(purposeBasis) ? null : purposeBasis, process, r.notice(), s.toString(), null, null, null);
     }
 
     /** A rule about the query's documentation (its stated reason), not about who may see the data. */

@@ -43,6 +43,9 @@ public final class SampleLogs {
     /** HSI named for other offences, and with no purpose, on purpose-based states' data (issue 27). */
     static final String NAPERVILLE = "flock/2_1_2026-2_28_2026-Naperville IL PD-Network-Audit.csv";
     static final String WA_NLETS_OCT = "nlets/wa-access-nlets-2025-10.csv";
+    /** A Californian month released twice, with out-of-state searches in it (issue 25). */
+    static final String LOS_GATOS = "flock/10_1_2025-10_31_2025-Los Gatos CA PD-Network-Audit.csv";
+    static final String LOS_GATOS_REDACTED = "flock/REDACTED - 10_1_2025-10_31_2025-Los Gatos CA PD-Network-Audit.csv";
     static final String NY_DMV = "dmv/ny-dmv-portal-2025-10.csv";
     static final String LAKEWOOD_SHARING = "sharing/SharedNetworks_2025_August_14-Lakewood.csv";
     static final String LOS_ALTOS_SHARING = "sharing/SharedNetworks_2025_September_30-Los_Altos.csv";
@@ -169,18 +172,7 @@ public final class SampleLogs {
         for (GenRow g : tacoma) {
             named.add(FlockAudit.cells(FlockAudit.Era.OCT_2025, g, false, 0, r));
         }
-        List<String> header = FlockAudit.Era.OCT_2025.header;
-        try (Csv out = Csv.open(dir.resolve(TACOMA)); Csv redacted = Csv.open(dir.resolve(TACOMA_REDACTED))) {
-            out.row(header);
-            redacted.row(header);
-            for (List<String> cells : named) {
-                out.row(cells);
-                List<String> masked = new ArrayList<>(cells);
-                masked.set(header.indexOf("Name"), "REDACTED");
-                masked.set(header.indexOf("License Plate"), "***");
-                redacted.row(masked);
-            }
-        }
+        releasedTwice(dir.resolve(TACOMA), dir.resolve(TACOMA_REDACTED), named);
 
         // Issue 27, drawn after every file above so that those stay as they were: an Illinois city's
         // network searched from Ohio, and Washington agencies' ACCESS queries, with reasons naming HSI.
@@ -192,6 +184,17 @@ public final class SampleLogs {
                 end("2025-10", "America/Los_Angeles"), waOris, waOris, List.of("DQ", "RQ", "RQ"),
                 List.of("", "TRAFFIC", "WARRANT CHECK")), planted, "wanletsoct", r);
         OtherExports.nlets(dir.resolve(WA_NLETS_OCT), waOct, "WA", r, Csv.Quirks.NONE);
+
+        // Issue 25, drawn after every file above: a Californian month released twice with out-of-state
+        // searches in it, so that its violations are counted once per search, not once per copy.
+        List<GenRow> losGatos = merge(OtherExports.background(r, 40, start("2025-10", "America/Los_Angeles"),
+                end("2025-10", "America/Los_Angeles"), List.of("Los Gatos CA PD", "Los Gatos CA PD", "Campbell CA PD",
+                        "Santa Clara County CA SO", "Saratoga CA PD"), null, null, Pools.REASONS), planted, "losgatos", r);
+        List<List<String>> losGatosNamed = new ArrayList<>();
+        for (GenRow g : losGatos) {
+            losGatosNamed.add(FlockAudit.cells(FlockAudit.Era.OCT_2025, g, false, 0, r));
+        }
+        releasedTwice(dir.resolve(LOS_GATOS), dir.resolve(LOS_GATOS_REDACTED), losGatosNamed);
 
         Files.writeString(dir.resolve("inputs.csv"), String.join("\n",
                 "path,format,owner,owner_state",
@@ -212,8 +215,29 @@ public final class SampleLogs {
                 NY_DMV + ",,,NY",
                 NAPERVILLE + ",,,",
                 WA_NLETS_OCT + ",,,",
+                LOS_GATOS + ",,,",
+                "\"" + LOS_GATOS_REDACTED + "\",,,",
                 LAKEWOOD_SHARING + ",flock-shared-networks,Lakewood WA PD,WA",
                 LOS_ALTOS_SHARING + ",flock-shared-networks,Los Altos CA PD,CA") + "\n");
+    }
+
+    /**
+     * One owner's month released twice: as first produced, with its users' names and the plates,
+     * and again redacted (every Name REDACTED, every plate masked), otherwise cell for cell the same.
+     */
+    private static void releasedTwice(Path namedFile, Path redactedFile, List<List<String>> named) throws IOException {
+        List<String> header = FlockAudit.Era.OCT_2025.header;
+        try (Csv out = Csv.open(namedFile); Csv redacted = Csv.open(redactedFile)) {
+            out.row(header);
+            redacted.row(header);
+            for (List<String> cells : named) {
+                out.row(cells);
+                List<String> masked = new ArrayList<>(cells);
+                masked.set(header.indexOf("Name"), "REDACTED");
+                masked.set(header.indexOf("License Plate"), "***");
+                redacted.row(masked);
+            }
+        }
     }
 
     /** Users of other organisations appear redacted in network audits; some plates are masked. */

@@ -239,7 +239,7 @@ public final class EventMapper {
         String sender = v[I_REQUESTER_ORI] instanceof String ori && ori.length() >= 2 ? ori.substring(0, 2).toUpperCase(Locale.ROOT) : null;
         String agency;
         if (dest.length() == 2 && states.isState(dest)) {
-            v[I_OWNER_AGENCY] = states.nameOf(dest) + " (Nlets " + dest + ")";
+            v[I_OWNER_AGENCY] = QueryEvent.nletsRepository(states.nameOf(dest), dest);
             v[I_OWNER_STATE] = dest;
             calendarState = dest;
         } else if (dest.equals(QueryEvent.BROADCAST_OWNER)) {

@@ -26,6 +26,11 @@ public final class QueryEvent {
     public static final String FEDERAL_OWNER = "US";
     /** The owner state of an Nlets multi-state broadcast, checked against every member state's rules. */
     public static final String BROADCAST_OWNER = "NL";
+
+    /** The owner named for a state's records reached through Nlets: "California (Nlets CA)". */
+    public static String nletsRepository(String stateName, String code) {
+        return stateName + " (Nlets " + code + ")";
+    }
     public static final String REQUESTER_NAME = "requester_name";
     public static final String REQUESTER_ORI = "requester_ori";
     public static final String REQUESTER_USER = "requester_user";

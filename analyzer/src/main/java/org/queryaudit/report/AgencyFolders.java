@@ -61,10 +61,15 @@ public final class AgencyFolders {
      * @param queries       rows of the owners' audits
      * @param ownerSearches searches counted in each owner's audit (a search in three owners' audits is three)
      * @param found         its searches with a counted finding, each once, and the owners' rows showing them (searches.csv)
+     * @param violations    its violations once per search and owner (agency_report.csv's), and their rows
+     * @param verify        its findings to verify, the same way
+     * @param byRule        its violations per rule, the same way
      */
     public record AgencyTotals(String level, String component, String basis, long queries, long ownerSearches,
                                SearchReport.RequesterSearches found, String firstSeen, String lastSeen,
-                               TreeSet<String> owners, String partner287g) implements java.io.Serializable {
+                               TreeSet<String> owners, String partner287g, FindingSearches.Counts violations,
+                               FindingSearches.Counts verify, Map<String, FindingSearches.Counts> byRule)
+            implements java.io.Serializable {
     }
 
     /**
@@ -177,7 +182,9 @@ public final class AgencyFolders {
             AgencyTotals t = ctx.totals().get(who);
             Map<String, Object> scope = new HashMap<>();
             scope.put("css", HtmlPage.css());
-            scope.put("agency", who.display());
+            // An Nlets requester known only by its ORI is named by its component where the directory knows it: "ICE-ERO (WAICE0800)".
+            scope.put("agency", who.name() == null && who.ori() != null && t != null && t.component() != null
+                    ? t.component() + " (" + who.ori() + ")" : who.display());
             scope.put("ori", who.ori());
             scope.put("period", ctx.period());
             scope.put("level", t == null ? "unknown" : t.level());
@@ -193,14 +200,18 @@ public final class AgencyFolders {
             scope.put("lastSeen", t == null ? "" : t.lastSeen());
             scope.put("ownerCount", t == null ? 0 : t.owners().size());
             scope.put("owners", t == null ? "" : String.join("; ", t.owners()));
-            scope.put("violations", findings);
-            scope.put("verify", verify == 0 ? null : verify);
+            // Counted as agency_report.csv counts them, once per search and owner; the rows written here beside them.
+            scope.put("violations", t == null ? 0 : t.violations().searches());
+            scope.put("violationRows", findings);
+            scope.put("verify", t == null || t.verify().searches() == 0 ? null : t.verify().searches());
             List<Map<String, Object>> rules = new ArrayList<>();
             byRule.forEach((id, n) -> {
                 Rule rule = ctx.rules().rule(id);
                 Map<String, Object> m = new HashMap<>();
                 m.put("ruleId", id);
-                m.put("count", n[0]);
+                FindingSearches.Counts c = t == null ? null : t.byRule().get(id);
+                m.put("count", c == null ? 0 : c.searches());
+                m.put("rows", n[0]);
                 m.put("citation", rule == null ? "" : rule.citation());
                 m.put("status", rule == null ? "" : rule.status());
                 m.put("confidence", rule == null ? "" : rule.confidence());

@@ -18,13 +18,16 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.queryaudit.classify.Pathway;
-import org.queryaudit.evaluate.Finding;
 
 /**
  * {@code agency_report.csv} and {@code .json}: one row per requesting agency x data owner x
- * month, with queries, federal queries, immigration-tagged queries, violations in total and
- * by rule, queries by pathway, and first and last seen. Small (agencies x owners x months):
- * summed from the {@link EventSummary}, then used for the CSV, the JSON and the HTML.
+ * month (x way in), with queries and searches, federal queries, immigration-tagged queries,
+ * violations, findings to verify and to review counted in searches (once per search and owner:
+ * a month released twice is one violation per search) with their rows beside them, violations by
+ * rule, queries by pathway, and first and last seen. A multi-state broadcast's findings are rows
+ * of the member states whose records it reached, naming the broadcast in {@code via}; the
+ * broadcast's own row keeps its queries. Small (agencies x owners x months): summed from the
+ * {@link EventSummary} and the {@link FindingSearches}, then used for the CSV, the JSON and the HTML.
  */
 public final class AgencyReport {
     public static final String FILE = "agency_report.csv";
@@ -35,13 +38,47 @@ public final class AgencyReport {
     private AgencyReport() {
     }
 
-    /** One row of the report. */
+    /**
+     * One row of the report.
+     *
+     * @param via      the way in where it is not the owner's own system (a broadcast), else null; such a row
+     *                 counts the broadcast queries with a finding under the owner's rules, and is left out of
+     *                 query totals, which the broadcast's own row already holds
+     * @param findings its findings in searches and rows
+     */
     public record Line(String requesterName, String requesterOri, String level, String component, String ownerAgency,
-                       String ownerState, String month, long queries, long searches, long federalQueries, long immigrationTagged,
-                       long violations, String violationsByRule, long verify, long review, long[] byPathway, String firstSeen,
+                       String ownerState, String via, String month, long queries, long searches, long federalQueries,
+                       long immigrationTagged, FindingSearches.Line findings, long[] byPathway, String firstSeen,
                        String lastSeen, SearchGrain.LineSearches grain, String requester287g, String owner287g) {
+        /** The requester as a reader names it: its name, else its component beside its ORI ("ICE-ERO (WAICE0100)"). */
         public String requester() {
-            return requesterName != null ? requesterName : Objects.requireNonNullElse(requesterOri, "(unknown)");
+            if (requesterName != null) {
+                return requesterName;
+            }
+            if (requesterOri == null) {
+                return "(unknown)";
+            }
+            return component != null ? component + " (" + requesterOri + ")" : requesterOri;
+        }
+
+        /** Searches with a violation (each once per owner). */
+        public long violations() {
+            return findings.violations().searches();
+        }
+
+        public long verify() {
+            return findings.verify().searches();
+        }
+
+        public long review() {
+            return findings.review().searches();
+        }
+
+        /** "RULE=searches" per rule, in rule order. */
+        public String violationsByRule() {
+            List<String> rules = new ArrayList<>();
+            findings.violationsByRule().forEach((rule, n) -> rules.add(rule + "=" + n.searches()));
+            return String.join(";", rules);
         }
     }
 
@@ -50,13 +87,17 @@ public final class AgencyReport {
      *
      * @param searches per row, its events at the search grain ({@link SearchGrain#perLine}): a row's queries are the
      *                 owner's rows, and a search released twice by one owner is two rows, one search
+     * @param findings per row, its findings in searches ({@link FindingSearches#of})
      */
-    public static List<Line> build(EventSummary summary, Map<Long, SearchGrain.LineSearches> searches) {
+    public static List<Line> build(EventSummary summary, Map<Long, SearchGrain.LineSearches> searches,
+                                   Map<FindingSearches.Key, FindingSearches.Line> findings) {
         org.queryaudit.reference.Partners287g partners = org.queryaudit.reference.Partners287g.shipped();
         Map<List<String>, Acc> rows = new HashMap<>();
+        Map<List<String>, EventSummary.Cell> requesters = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
-                    c.ownerState(), c.month());
+                    c.ownerState(), null, c.month());
+            requesters.putIfAbsent(Arrays.asList(c.requesterName(), c.requesterOri()), c);
             Acc a = rows.computeIfAbsent(key, k -> new Acc());
             a.queries += c.queries();
             a.line = c.line();
@@ -65,76 +106,87 @@ public final class AgencyReport {
             }
             a.federal += c.federal() ? c.queries() : 0;
             a.immigration += c.immigrationTagged();
-            List<String> rules = c.rules();
-            List<String> severities = c.severityList();
-            for (int i = 0; i < rules.size(); i++) {
-                // Findings to verify (legal process shown) and to review (weak evidence of who asked) are counted apart.
-                String severity = i < severities.size() ? severities.get(i) : "";
-                if (Finding.VERIFY.equals(severity)) {
-                    a.verify += c.queries();
-                } else if (Finding.REVIEW.equals(severity)) {
-                    a.review += c.queries();
-                } else {
-                    a.violations += c.queries();
-                    a.byRule.merge(rules.get(i), c.queries(), Long::sum);
-                }
-            }
             int door = PATHWAYS.indexOf(c.pathway());
             if (door >= 0) {
                 a.byPathway[door] += c.queries();
             }
-            if (a.first == null || EventSummary.compareTime(c.firstSeen(), a.first) < 0) {
-                a.first = c.firstSeen();
-            }
-            if (a.last == null || EventSummary.compareTime(c.lastSeen(), a.last) > 0) {
-                a.last = c.lastSeen();
-            }
+            a.seen(c.firstSeen(), c.lastSeen());
         }
+        // The findings of each row; a broadcast's are rows of their own, of the member state reached.
+        Map<List<String>, FindingSearches.Line> found = new HashMap<>();
+        findings.forEach((k, f) -> {
+            EventSummary.Cell who = requesters.get(Arrays.asList(k.requesterName(), k.requesterOri()));
+            String level = who == null ? null : who.level();
+            String component = who == null ? null : who.component();
+            List<String> key = Arrays.asList(k.requesterName(), k.requesterOri(), level, component, k.ownerAgency(),
+                    k.ownerState(), k.via(), k.month());
+            found.put(key, f);
+            if (k.via() != null || !rows.containsKey(key)) {
+                Acc a = rows.computeIfAbsent(key, x -> new Acc());
+                a.queries = f.events();
+                a.viaSearches = f.searches();
+                a.requesterState = who == null ? null : who.requesterState();
+                a.federal = who != null && who.federal() ? f.events() : 0;
+                a.immigration = f.immigrationTagged();
+                a.line = Long.MIN_VALUE;
+                // The broadcast's own row holds its times: the member's row is dated by the same queries.
+                rows.entrySet().stream().filter(e -> e.getKey().get(0) == null ? k.requesterName() == null
+                                : e.getKey().get(0).equals(k.requesterName()))
+                        .filter(e -> Objects.equals(e.getKey().get(1), k.requesterOri()) && Objects.equals(e.getKey().get(4), k.via())
+                                && Objects.equals(e.getKey().get(7), k.month()))
+                        .findFirst().ifPresent(e -> a.seen(e.getValue().first, e.getValue().last));
+            }
+        });
         List<Line> out = new ArrayList<>();
         rows.forEach((k, a) -> {
-            List<String> rules = new ArrayList<>();
-            a.byRule.forEach((rule, n) -> rules.add(rule + "=" + n));
-            rules.sort(EventSummary::compareText);
             SearchGrain.LineSearches grain = searches.getOrDefault(a.line, SearchGrain.LineSearches.NONE);
-            out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), a.queries, grain.searches(),
-                    a.federal, a.immigration, a.violations, String.join(";", rules), a.verify, a.review, a.byPathway,
-                    CsvTable.cell(a.first), CsvTable.cell(a.last), grain,
-                    partners.agreements(k.get(0), a.requesterState), partners.agreements(k.get(4), k.get(5))));
+            out.add(new Line(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5), k.get(6), k.get(7), a.queries,
+                    k.get(6) != null ? a.viaSearches : grain.searches(), a.federal, a.immigration,
+                    found.getOrDefault(k, FindingSearches.Line.NONE), a.byPathway, CsvTable.cell(a.first), CsvTable.cell(a.last),
+                    grain, partners.agreements(k.get(0), a.requesterState), partners.agreements(k.get(4), k.get(5))));
         });
         out.sort(Comparator.comparing(Line::ownerState, EventSummary.TEXT).thenComparing(Line::ownerAgency, EventSummary.TEXT)
                 .thenComparing(Line::month, EventSummary.TEXT).thenComparing(Line::requesterName, EventSummary.TEXT)
                 .thenComparing(Line::requesterOri, EventSummary.TEXT).thenComparing(Line::level, EventSummary.TEXT)
-                .thenComparing(Line::component, EventSummary.TEXT));
+                .thenComparing(Line::component, EventSummary.TEXT).thenComparing(Line::via, EventSummary.TEXT));
         return out;
     }
 
     /** One row being summed. */
     private static final class Acc {
         long queries;
+        long viaSearches;
         long line;
         String requesterState;
         long federal;
         long immigration;
-        long violations;
-        long verify;
-        long review;
-        final Map<String, Long> byRule = new HashMap<>();
         final long[] byPathway = new long[PATHWAYS.size()];
         Object first;
         Object last;
+
+        void seen(Object from, Object to) {
+            if (first == null || EventSummary.compareTime(from, first) < 0) {
+                first = from;
+            }
+            if (last == null || EventSummary.compareTime(to, last) > 0) {
+                last = to;
+            }
+        }
     }
 
     static final List<String> HEADER = List.of("requester_name", "requester_ori", "requester_level", "requester_component",
-            "owner_agency", "owner_state", "month", "queries", "searches", "federal_queries", "immigration_tagged", "violations",
-            "violations_by_rule", "verify", "review", "front_door", "back_door", "side_door", "in_state", "share_unknown",
-            "first_seen", "last_seen", "requester_287g", "owner_287g");
+            "owner_agency", "owner_state", "via", "month", "queries", "searches", "federal_queries", "immigration_tagged",
+            "violations", "violation_rows", "violations_by_rule", "verify", "verify_rows", "review", "review_rows", "front_door",
+            "back_door", "side_door", "in_state", "share_unknown", "first_seen", "last_seen", "requester_287g", "owner_287g");
 
     public static long writeCsv(FileSystem fs, Path file, List<Line> lines) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (Line l : lines) {
+            FindingSearches.Line f = l.findings();
             List<Object> v = new ArrayList<>(java.util.Arrays.asList(l.requesterName(), l.requesterOri(), l.level(),
-                    l.component(), l.ownerAgency(), l.ownerState(), l.month(), l.queries(), l.searches(), l.federalQueries(),
-                    l.immigrationTagged(), l.violations(), l.violationsByRule(), l.verify(), l.review()));
+                    l.component(), l.ownerAgency(), l.ownerState(), l.via(), l.month(), l.queries(), l.searches(), l.federalQueries(),
+                    l.immigrationTagged(), f.violations().searches(), f.violations().rows(), l.violationsByRule(),
+                    f.verify().searches(), f.verify().rows(), f.review().searches(), f.review().rows()));
             for (long p : l.byPathway()) {
                 v.add(p);
             }
@@ -166,10 +218,11 @@ public final class AgencyReport {
                 n.putArray("owners");
                 return n;
             });
-            ObjectNode owner = byOwner.computeIfAbsent(rk + "\u0002" + l.ownerAgency(), k -> {
+            ObjectNode owner = byOwner.computeIfAbsent(rk + "\u0002" + l.ownerAgency() + "\u0002" + l.via(), k -> {
                 ObjectNode n = ((ArrayNode) req.get("owners")).addObject();
                 n.put("owner_agency", l.ownerAgency());
                 n.put("owner_state", l.ownerState());
+                n.put("via", l.via());
                 n.put("partner_287g", l.owner287g());
                 n.putArray("months");
                 return n;
@@ -181,15 +234,13 @@ public final class AgencyReport {
             m.put("federal_queries", l.federalQueries());
             m.put("immigration_tagged", l.immigrationTagged());
             m.put("violations", l.violations());
+            m.put("violation_rows", l.findings().violations().rows());
             ObjectNode rules = m.putObject("violations_by_rule");
-            if (!l.violationsByRule().isEmpty()) {
-                for (String kv : l.violationsByRule().split(";")) {
-                    String[] p = kv.split("=", 2);
-                    rules.put(p[0], Long.parseLong(p[1]));
-                }
-            }
+            l.findings().violationsByRule().forEach((rule, n) -> rules.put(rule, n.searches()));
             m.put("verify", l.verify());
+            m.put("verify_rows", l.findings().verify().rows());
             m.put("review", l.review());
+            m.put("review_rows", l.findings().review().rows());
             ObjectNode doors = m.putObject("by_pathway");
             for (int i = 0; i < PATHWAYS.size(); i++) {
                 doors.put(PATHWAYS.get(i), l.byPathway()[i]);

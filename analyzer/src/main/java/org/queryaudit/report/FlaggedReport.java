@@ -49,6 +49,7 @@ public final class FlaggedReport {
     static final String FINDINGS = "_findings";
     static final String SEARCH = "_search_id";
     static final String REDACTED = "_redacted_fields";
+    static final String MONTH = "_month";
 
     /** Whether an event belongs in flagged.csv: a federal requester, a federal or immigration tag, or a finding. */
     public static Column flagged() {
@@ -73,6 +74,7 @@ public final class FlaggedReport {
         select.add(array_sort(col(ViolationColumns.VIOLATIONS)).alias(FINDINGS));
         select.add(col(QueryEvent.SEARCH_ID).alias(SEARCH));
         select.add(col(QueryEvent.REDACTED_FIELDS).alias(REDACTED));
+        select.add(col(QueryEvent.MONTH).alias(MONTH));
         return events.filter(flagged()).select(select.toArray(Column[]::new));
     }
 
@@ -108,13 +110,22 @@ public final class FlaggedReport {
             v[i] = c.equals(QueryEvent.LEGAL_PROCESS) ? width : COLUMNS.indexOf(c);
         }
         int split = ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE);
-        int findingWidth = ViolationColumns.FINDING.size();
+        // The finding's fields as violations.csv shows them; its own owner (a broadcast's member state) stands
+        // in the event's owner columns instead.
+        List<String> shown = ViolationsReport.findingColumns();
+        int[] f = new int[shown.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = ViolationColumns.FINDING.fieldIndex(shown.get(i));
+        }
+        int[] owner = {ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.OWNER_AGENCY), ViolationsReport.EVENT_COLUMNS.indexOf(QueryEvent.OWNER_STATE),
+            ViolationColumns.FINDING.fieldIndex(ViolationColumns.FINDING_OWNER_AGENCY),
+            ViolationColumns.FINDING.fieldIndex(ViolationColumns.FINDING_OWNER_STATE)};
         int severity = ViolationColumns.FINDING.fieldIndex("severity");
-        return write(fs, flaggedFile, violationsFile, reviewFile, ordered(kept), width, v, split, findingWidth, severity);
+        return write(fs, flaggedFile, violationsFile, reviewFile, ordered(kept), width, v, split, f, owner, severity);
     }
 
     private static long[] write(FileSystem fs, Path flaggedFile, Path violationsFile, Path reviewFile, Dataset<Row> sorted,
-                                int width, int[] v, int split, int findingWidth, int severity) throws IOException {
+                                int width, int[] v, int split, int[] findingColumns, int[] owner, int severity) throws IOException {
         return CsvTable.write(fs, List.of(flaggedFile, violationsFile, reviewFile),
                 List.of(COLUMNS, ViolationsReport.HEADER, ViolationsReport.HEADER), sorted,
                 (row, out, counts) -> {
@@ -128,13 +139,17 @@ public final class FlaggedReport {
                     if (findings.isEmpty()) {
                         return;
                     }
-                    Object[] line = new Object[v.length + findingWidth];
+                    Object[] line = new Object[v.length + findingColumns.length];
                     for (Row f : findings) {
                         int k = 0;
                         for (int i = 0; i < split; i++) {
                             line[k++] = CsvTable.cell(row.get(v[i]));
                         }
-                        for (int i = 0; i < findingWidth; i++) {
+                        if (!f.isNullAt(owner[3])) {
+                            line[owner[0]] = CsvTable.cell(f.get(owner[2]));
+                            line[owner[1]] = CsvTable.cell(f.get(owner[3]));
+                        }
+                        for (int i : findingColumns) {
                             line[k++] = CsvTable.cell(f.get(i));
                         }
                         for (int i = split; i < v.length; i++) {

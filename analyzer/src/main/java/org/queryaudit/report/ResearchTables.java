@@ -19,7 +19,8 @@ import org.queryaudit.model.QueryEvent;
 /**
  * The researcher's view (UW Center for Human Rights style), under {@code research/}:
  * federal queries of DMV data by month x message key x federal component; front, back and
- * side door counts by ALPR owner; queries after a revocation (sums over the {@link EventSummary});
+ * side door counts by ALPR owner (sums over the {@link EventSummary}); searches after a revocation
+ * (sums over the agency report's findings);
  * and each ALPR owner's months at the search grain, with its top requesters (sums over the
  * agency report's rows and their {@link SearchGrain}). All small.
  */
@@ -107,12 +108,17 @@ public final class ResearchTables {
                     d[1 + door] += c.queries();
                 }
             }
-            for (String rule : c.rules()) {
+        }
+        // Access after a revocation, as the violations count it: in searches (once per search and owner), rows beside.
+        for (AgencyReport.Line l : lines) {
+            l.findings().violationsByRule().forEach((rule, n) -> {
                 if (revocationRules.contains(rule)) {
-                    revoked.computeIfAbsent(Arrays.asList(c.ownerState(), rule, c.month(), c.requesterName(), c.requesterOri(),
-                            c.component()), k -> new long[1])[0] += c.queries();
+                    long[] r = revoked.computeIfAbsent(Arrays.asList(l.ownerState(), rule, l.month(), l.requesterName(),
+                            l.requesterOri(), l.component()), k -> new long[2]);
+                    r[0] += n.searches();
+                    r[1] += n.rows();
                 }
-            }
+            });
         }
         purposes.values().removeIf(n -> n[1] + n[2] + n[3] + n[4] + n[5] == 0);
         List<String> doorHeader = new ArrayList<>(List.of(QueryEvent.OWNER_AGENCY, QueryEvent.OWNER_STATE, "queries"));
@@ -122,7 +128,7 @@ public final class ResearchTables {
                         ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, "access", "queries"), federal, new int[] {0, 1, 2, 4, 5, 6}),
                 table(doorHeader, doors, new int[] {1, 0}),
                 table(List.of(QueryEvent.OWNER_STATE, "rule_id", QueryEvent.MONTH, QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI,
-                        ResolveColumns.COMPONENT, "queries"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
+                        ResolveColumns.COMPONENT, "searches", "rows"), revoked, new int[] {0, 1, 2, 3, 4, 5}),
                 ownerMonths(lines), topRequesters(lines, measures.topRequesters()),
                 table(List.of(QueryEvent.OWNER_STATE, "message_key", ClassifyColumns.DATA_CLASS, "queries", "federal_queries"), byKey,
                         new int[] {0, 1}),

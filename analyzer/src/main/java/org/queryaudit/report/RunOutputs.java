@@ -45,18 +45,20 @@ public final class RunOutputs {
         EventSummary summary = EventSummary.of(in.events());
         in.clock().lap("report: event summary");
         SearchMeasures measures = SearchMeasures.shipped();
-        List<AgencyReport.Line> lines = AgencyReport.build(summary,
-                SearchGrain.perLine(in.events(), measures, org.queryaudit.reference.UsStates.shipped()));
-        outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
-        AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
-        Set<String> revocations = new TreeSet<>();
-        in.rules().rules().stream().filter(Rule::revocation).forEach(r -> revocations.add(r.id()));
-        ResearchTables.Tables research = ResearchTables.build(summary, revocations, lines, measures);
-        ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
-        in.clock().lap("report: agency report, research tables");
         Dataset<Row> kept = FlaggedReport.kept(in.events());
         SearchReport.Written searchesWritten;
+        List<AgencyReport.Line> lines;
+        ResearchTables.Tables research;
         try {
+            lines = AgencyReport.build(summary, SearchGrain.perLine(in.events(), measures, org.queryaudit.reference.UsStates.shipped()),
+                    FindingSearches.of(kept));
+            outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
+            AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
+            Set<String> revocations = new TreeSet<>();
+            in.rules().rules().stream().filter(Rule::revocation).forEach(r -> revocations.add(r.id()));
+            research = ResearchTables.build(summary, revocations, lines, measures);
+            ResearchTables.write(fs, in.out().file(ResearchTables.FOLDER), research);
+            in.clock().lap("report: agency report, research tables");
             long[] evidence = FlaggedReport.write(fs, in.out().file(FlaggedReport.FILE), in.out().file(ViolationsReport.FILE),
                     in.out().file(ViolationsReport.REVIEW_FILE), kept);
             outputs.put(FlaggedReport.FILE, evidence[0]);
@@ -84,39 +86,50 @@ public final class RunOutputs {
                         in.facts().inputCount(), totals, in.rules()));
         outputs.put(AgencyFolders.FOLDER, (long) slugs.size());
         in.clock().lap("report: agency folders");
-        RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts(summary), in.rules(),
+        RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts(summary, lines), in.rules(),
                 research, searchesWritten.searches(), measures);
         in.clock().lap("report: report.html");
         LOG.info("report: report.html and {} agency folder(s) written", slugs.size());
         return outputs;
     }
 
-    /** Violations and, apart, those marked "verify", per rule, in rule order (those to review are in review.csv). */
-    private static List<RunReportPage.RuleCount> ruleCounts(EventSummary summary) {
+    /**
+     * Violations and, apart, those marked "verify", per rule, in rule order (those to review are in
+     * review.csv): in searches, once per search and owner, with the rows beside them; the purposes
+     * the violations' reasons state are counted in rows.
+     */
+    private static List<RunReportPage.RuleCount> ruleCounts(EventSummary summary, List<AgencyReport.Line> lines) {
         Map<String, long[]> byRule = new TreeMap<>(EventSummary::compareText);
+        for (AgencyReport.Line l : lines) {
+            l.findings().violationsByRule().forEach((rule, n) -> {
+                long[] c = byRule.computeIfAbsent(rule, k -> new long[3]);
+                c[0] += n.searches();
+                c[1] += n.rows();
+            });
+            l.findings().verifyByRule().forEach((rule, n) -> byRule.computeIfAbsent(rule, k -> new long[3])[2] += n.searches());
+        }
         Map<String, EventSummary.Purposes> purposes = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> rules = c.rules();
             List<String> severities = c.severityList();
             for (int i = 0; i < rules.size(); i++) {
                 String severity = i < severities.size() ? severities.get(i) : "";
-                if (Finding.REVIEW.equals(severity)) {
-                    continue;
-                }
-                long[] n = byRule.computeIfAbsent(rules.get(i), k -> new long[2]);
-                n[Finding.VERIFY.equals(severity) ? 1 : 0] += c.queries();
-                if (!Finding.VERIFY.equals(severity)) {
+                if (!Finding.REVIEW.equals(severity) && !Finding.VERIFY.equals(severity)) {
                     purposes.merge(rules.get(i), c.purposes(), EventSummary.Purposes::plus);
                 }
             }
         }
         List<RunReportPage.RuleCount> out = new ArrayList<>();
-        byRule.forEach((rule, n) -> out.add(new RunReportPage.RuleCount(rule, n[0], n[1],
+        byRule.forEach((rule, n) -> out.add(new RunReportPage.RuleCount(rule, n[0], n[1], n[2],
                 purposes.getOrDefault(rule, EventSummary.Purposes.NONE))));
         return out;
     }
 
-    /** Per requester, across owners and months: from the agency report, plus how it was identified. */
+    /**
+     * Per requester, across owners and months: from the agency report, plus how it was identified.
+     * Its queries and owner searches leave out the rows of a broadcast's member states (the
+     * broadcast's own row holds them); its findings are the sums of its rows', once per search and owner.
+     */
     private static Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals(EventSummary summary,
                                                                                    List<AgencyReport.Line> lines,
                                                                                    Map<AgencyFolders.Requester, SearchReport.RequesterSearches> found) {
@@ -132,9 +145,15 @@ public final class RunOutputs {
             owners.add(l.ownerAgency());
             String first = t == null || l.firstSeen().compareTo(t.firstSeen()) < 0 ? l.firstSeen() : t.firstSeen();
             String last = t == null || l.lastSeen().compareTo(t.lastSeen()) > 0 ? l.lastSeen() : t.lastSeen();
+            boolean own = l.via() == null;
+            Map<String, FindingSearches.Counts> byRule = t == null ? new TreeMap<>() : t.byRule(); // rule ids are ASCII: natural order is byte order
+            l.findings().violationsByRule().forEach((rule, n) -> byRule.merge(rule, n, FindingSearches.Counts::plus));
+            FindingSearches.Counts violations = l.findings().violations();
+            FindingSearches.Counts verify = l.findings().verify();
             out.put(who, new AgencyFolders.AgencyTotals(l.level(), l.component(), basis.get(who),
-                    (t == null ? 0 : t.queries()) + l.queries(), (t == null ? 0 : t.ownerSearches()) + l.searches(),
-                    found.getOrDefault(who, new SearchReport.RequesterSearches(0, 0)), first, last, owners, l.requester287g()));
+                    (t == null ? 0 : t.queries()) + (own ? l.queries() : 0), (t == null ? 0 : t.ownerSearches()) + (own ? l.searches() : 0),
+                    found.getOrDefault(who, new SearchReport.RequesterSearches(0, 0)), first, last, owners, l.requester287g(),
+                    t == null ? violations : t.violations().plus(violations), t == null ? verify : t.verify().plus(verify), byRule));
         }
         return out;
     }

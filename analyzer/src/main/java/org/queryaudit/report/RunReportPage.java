@@ -33,7 +33,8 @@ public final class RunReportPage {
 
     /** One (rule, severity) count from violations. */
     /** A rule's violations and findings to verify, with what the violations' reasons say they were for. */
-    public record RuleCount(String ruleId, long count, long verify, EventSummary.Purposes purposes) {
+    /** @param count violations once per search and owner; rows: their rows in violations.csv; verify: searches to verify */
+    public record RuleCount(String ruleId, long count, long rows, long verify, EventSummary.Purposes purposes) {
     }
 
     public static void write(FileSystem fs, Path file, Facts facts, List<AgencyReport.Line> lines,
@@ -56,19 +57,23 @@ public final class RunReportPage {
         long federal = 0;
         long immigration = 0;
         long violations = 0;
+        long violationRows = 0;
         Map<String, long[]> months = new TreeMap<>();
-        Map<AgencyFolders.Requester, Long> byAgency = new HashMap<>();
+        Map<String, Long> byAgency = new HashMap<>();
         long[] doors = new long[4];
         for (AgencyReport.Line l : lines) {
-            events += l.queries();
-            ownerSearches += l.searches();
-            federal += l.federalQueries();
-            immigration += l.immigrationTagged();
+            // Violations once per search and owner; queries once, in the broadcast's own row, not again in its member states'.
+            boolean own = l.via() == null;
+            events += own ? l.queries() : 0;
+            ownerSearches += own ? l.searches() : 0;
+            federal += own ? l.federalQueries() : 0;
+            immigration += own ? l.immigrationTagged() : 0;
             violations += l.violations();
+            violationRows += l.findings().violations().rows();
             long[] m = months.computeIfAbsent(l.month(), k -> new long[2]);
-            m[0] += l.queries();
+            m[0] += own ? l.queries() : 0;
             m[1] += l.violations();
-            byAgency.merge(new AgencyFolders.Requester(l.requesterName(), l.requesterOri()), l.violations(), Long::sum);
+            byAgency.merge(l.requester(), l.violations(), Long::sum);
             doors[0] += l.byPathway()[0];
             doors[1] += l.byPathway()[1];
             doors[2] += l.byPathway()[2];
@@ -80,18 +85,18 @@ public final class RunReportPage {
         scope.put("federal", federal);
         scope.put("immigration", immigration);
         scope.put("violations", violations);
+        scope.put("violationRows", violationRows);
         scope.put("agenciesWithViolations", slugs.size());
         scope.put("topN", TOP_AGENCIES);
 
-        List<Map.Entry<AgencyFolders.Requester, Long>> top = byAgency.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<AgencyFolders.Requester, Long>comparingByValue().reversed()
-                        .thenComparing(e -> e.getKey().display()))
+        List<Map.Entry<String, Long>> top = byAgency.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
                 .limit(TOP_AGENCIES).toList();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("months", new ArrayList<>(months.keySet()));
         data.put("monthQueries", months.values().stream().map(v -> v[0]).toList());
         data.put("monthViolations", months.values().stream().map(v -> v[1]).toList());
-        data.put("agencies", top.stream().map(e -> e.getKey().display()).toList());
+        data.put("agencies", top.stream().map(Map.Entry::getKey).toList());
         data.put("agencyViolations", top.stream().map(Map.Entry::getValue).toList());
         data.put("pathways", List.of("front door", "back door", "side door", "share unknown"));
         data.put("pathwayCounts", List.of(doors[0], doors[1], doors[2], doors[3]));
@@ -115,6 +120,8 @@ public final class RunReportPage {
             m.put("level", l.level());
             m.put("component", l.component());
             m.put("ownerAgency", l.ownerAgency());
+            m.put("via", l.via());
+            m.put("violationRows", l.findings().violations().rows());
             m.put("ownerState", l.ownerState());
             m.put("month", l.month());
             m.put("queries", l.queries());
@@ -137,6 +144,7 @@ public final class RunReportPage {
             Map<String, Object> m = new HashMap<>();
             m.put("ruleId", rc.ruleId());
             m.put("count", rc.count());
+            m.put("rows", rc.rows());
             m.put("verify", rc.verify());
             m.put("immigrationPurpose", rc.purposes().immigration());
             m.put("agencyOtherOffence", rc.purposes().agencyOtherOffence());
@@ -173,7 +181,7 @@ public final class RunReportPage {
                 table("ALPR queries by door, per owner",
                         "front door: shared with explicitly; back door: national or statewide lookup; side door: an in-state search for a federal or immigration agency",
                         ResearchTables.DOORS, research.doors()),
-                table("Queries after a revocation", "access a state had cut off at the rule's date",
+                table("Searches after a revocation", "access a state had cut off at the rule's date, once per search and owner, with the rows beside",
                         ResearchTables.REVOCATION, research.revocation()),
                 table("ALPR owners by month, in searches",
                         "each owner's searches (a search released twice counted once), with long look-backs (over "

@@ -2,6 +2,7 @@ package org.queryaudit.report;
 
 import org.queryaudit.model.ResolveColumns;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -41,16 +42,31 @@ public final class ViolationsReport {
 
     static {
         List<String> h = new ArrayList<>(EVENT_COLUMNS.subList(0, EVENT_COLUMNS.indexOf(QueryEvent.SOURCE_FILE)));
-        h.addAll(List.of(ViolationColumns.FINDING.fieldNames()));
+        h.addAll(findingColumns());
         h.addAll(List.of(QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE));
         HEADER = List.copyOf(h);
+    }
+
+    /**
+     * The finding's fields a row shows, in order: all but its own owner, which (where set: a
+     * broadcast's member state) stands in the row's owner columns; {@code via} names the way in.
+     */
+    static List<String> findingColumns() {
+        List<String> out = new ArrayList<>(List.of(ViolationColumns.FINDING.fieldNames()));
+        out.remove(ViolationColumns.FINDING_OWNER_AGENCY);
+        out.remove(ViolationColumns.FINDING_OWNER_STATE);
+        return out;
     }
 
     /** One row per (event, rule) that counts as a violation (none to review), unsorted, with {@link #HEADER}'s columns. */
     public static Dataset<Row> rows(Dataset<Row> events) {
         List<Column> select = new ArrayList<>();
         for (String c : HEADER) {
-            select.add(ViolationColumns.FINDING.getFieldIndex(c).isDefined() ? col("v." + c) : col(c));
+            if (c.equals(QueryEvent.OWNER_AGENCY) || c.equals(QueryEvent.OWNER_STATE)) {
+                select.add(coalesce(col("v." + c), col(c)).alias(c));
+            } else {
+                select.add(ViolationColumns.FINDING.getFieldIndex(c).isDefined() ? col("v." + c) : col(c));
+            }
         }
         return events.filter(size(col(ViolationColumns.VIOLATIONS)).gt(0))
                 .select(col("*"), explode(col(ViolationColumns.VIOLATIONS)).alias("v"))

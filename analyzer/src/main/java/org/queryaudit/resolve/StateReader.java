@@ -78,6 +78,7 @@ public final class StateReader implements Serializable {
             m.put(k, e.getKey());
             longest = Math.max(longest, k.split(" ").length);
         }
+        states.writtenAlso().forEach((written, code) -> m.put(Gazetteer.key(written), code));
         longestStateName = longest;
         codeByName = m;
     }
@@ -136,7 +137,7 @@ public final class StateReader implements Serializable {
                 if (confirmEvidence == null) {
                     confirmEvidence = h.text + (h.county ? " is a county in " : " is a place in ") + m.state;
                 }
-            } else if (!m.form.equals("state code") || hits.stream().noneMatch(x -> x.overlaps(m))) {
+            } else if (!(m.form.equals("state code") || m.form.equals("state position")) || hits.stream().noneMatch(x -> x.overlaps(m))) {
                 // Unconfirmed letters inside a real name ("LA PALMA", "FRESNO CO SO") are that name, not a state.
                 open.add(m);
             }
@@ -151,7 +152,10 @@ public final class StateReader implements Serializable {
         // No state confirmed: every remaining reading, strongest first.
         List<StateReading> readings = new ArrayList<>();
         for (Mention m : open) {
-            if (!m.form.equals("state code")) {
+            if (m.form.equals("state position")) {
+                readings.add(new StateReading(m.state, m.form, null, "'" + m.text + "' stands where a state stands in the name"
+                        + " and is no word: " + m.state));
+            } else if (!m.form.equals("state code")) {
                 readings.add(new StateReading(m.state, m.form, null, m.text + " names " + m.state));
             }
         }
@@ -178,6 +182,13 @@ public final class StateReader implements Serializable {
             if (h.states.size() == 1 && open.isEmpty()) {
                 String st = h.states.iterator().next();
                 readings.add(new StateReading(st, "place", null, h.text + " is a place only in " + st + " (no state written)"));
+                // A county's name without its word ("Niagara Frontier Transit Authority": Niagara County, NY) is
+                // as likely as the small place of another state: the name reads both ways.
+                for (String other : gazetteer.statesOfCounty(Gazetteer.key(h.text))) {
+                    if (!other.equals(st)) {
+                        readings.add(new StateReading(other, "county", null, h.text + " is also the name of a county in " + other));
+                    }
+                }
             }
         }
         if (readings.isEmpty()) {
@@ -252,6 +263,8 @@ public final class StateReader implements Serializable {
             if (w.text.length() == 2 && w.text.equals(upper) && states.isState(upper) && Character.isLetter(upper.charAt(0))) {
                 if (stateAgencyLabel(words, i, upper)) {
                     mentions.add(new Mention(upper, "state label", i, i + 1, w.text + " " + words.get(i + 1).text));
+                } else if (statePosition(words, i, upper)) {
+                    mentions.add(new Mention(upper, "state position", i, i + 1, w.text));
                 } else if (!vaMedical(words, i, upper)) {
                     mentions.add(new Mention(upper, "state code", i, i + 1, w.text));
                 }
@@ -283,15 +296,35 @@ public final class StateReader implements Serializable {
      * "TX Department of Public Safety"): the state names its own agency. Not for codes that are
      * also words or other places' letters ("LA Department of Water and Power" is Los Angeles).
      */
-    private static boolean stateAgencyLabel(List<Word> words, int i, String code) {
-        if (i != 0 || i + 1 >= words.size() || WORD_LIKE_CODES.contains(code)) {
+    private boolean stateAgencyLabel(List<Word> words, int i, String code) {
+        if (i != 0 || i + 1 >= words.size() || states.codeIsWord(code)) {
             return false;
         }
         return STATE_AGENCY_WORDS.contains(words.get(i + 1).key);
     }
 
-    private static final Set<String> WORD_LIKE_CODES = Set.of("CO", "SD", "VA", "LA", "DE", "IN", "OR", "ME", "OK", "HI", "PA",
-            "AS", "ID", "OH", "MA", "AL", "GA", "MO", "MD", "MT", "NE", "DC");
+    /**
+     * A code that is no word ({@link UsStates#codeIsWord}) standing where a state stands in an
+     * agency's name: after the place and before the agency's kind, ending the name ("Sauk
+     * Prairie WI PD", "Chippewa PA PD", "Lone Peak UT PD"), or ending it ("Marshall TX"). A
+     * person reads the state there without knowing the place; the word-like codes ("Purdue
+     * University IN PD", "LA Port Police") still need a place of the state beside them.
+     */
+    private boolean statePosition(List<Word> words, int i, String code) {
+        if (i == 0 || states.codeIsWord(code)) {
+            return false;
+        }
+        for (int j = i + 1; j < words.size(); j++) {
+            if (!KIND_WORDS.contains(words.get(j).key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The agency's kind after its place and state ("PD", "SO", "Police Department", "Sheriff's Office"). */
+    private static final Set<String> KIND_WORDS = Set.of("pd", "so", "sd", "dps", "da", "police", "department", "dept", "sheriff",
+            "sheriffs", "sheriff's", "office", "marshal", "marshals", "constable", "constables");
     private static final Set<String> STATE_AGENCY_WORDS = Set.of("office", "department", "dept", "division", "bureau", "state",
             "highway", "dps", "attorney", "fusion", "doj", "dmv", "dol", "doc");
 

@@ -22,7 +22,8 @@ public record StateReading(String state, String basis, String alternative, Strin
      * Bases a finding may rest on: the others go to the review list. An ORI (issued by the
      * agency's state) is evidence a reader can check, as DESIGN.md's "What a finding needs" says.
      */
-    private static final Set<String> FIRM = Set.of("gazetteer", "state name", "state label", "county", "directory", "ORI");
+    private static final Set<String> FIRM = Set.of("gazetteer", "state name", "state label", "state position", "county", "directory",
+            "ORI");
 
     /** Whether a finding may rest on this basis (a state read only from a code or a lone place may not). */
     public static boolean firm(String basis) {

@@ -197,13 +197,17 @@ public final class AuditRun {
             for (InputFile f : plan.events()) {
                 lineChecks.put(f.uri(), LineCheck.of(census.get(f.uri()), f.dataLine(), account.lines().getOrDefault(f.displayPath(), 0L)));
             }
-            List<String> incomplete = incomplete(plan, perFile, account);
+            List<String> incomplete = incomplete(plan, perFile, account, false);
             plan.events().stream().filter(f -> !lineChecks.get(f.uri()).ok())
                     .forEach(f -> incomplete.add(lineChecks.get(f.uri()).warning(f.displayPath())));
             warnings.addAll(incomplete);
+            // The page a reader shares names each file, not the path on the machine that ran it (issue 25).
+            List<String> incompleteByName = incomplete(plan, perFile, account, true);
+            plan.events().stream().filter(f -> !lineChecks.get(f.uri()).ok())
+                    .forEach(f -> incompleteByName.add(lineChecks.get(f.uri()).warning(fileName(f))));
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new TreeSet<>(account.eventMonths())),
                     all.size(), total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
-                    !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incomplete);
+                    !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incompleteByName);
             RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock), outputs);
 
             Manifest manifest = manifest(run, sha, perFile, lineChecks, total, sharing, outputs, sensitive, warnings);
@@ -272,16 +276,22 @@ public final class AuditRun {
     }
 
     /** Inputs that may have lost rows before they reached the run (a spreadsheet's or a round cap's row count, a short period). */
-    private static List<String> incomplete(InputPlan plan, Map<String, RowCounts> perFile, RowAccount account) {
+    private static List<String> incomplete(InputPlan plan, Map<String, RowCounts> perFile, RowAccount account, boolean byName) {
         ExportLimits limits = ExportLimits.shipped();
         List<String> out = new ArrayList<>();
         for (InputFile f : plan.events()) {
             RowCounts c = perFile.getOrDefault(f.displayPath(), RowCounts.ZERO);
             LocalDate[] span = account.spans().get(f.displayPath());
-            String name = f.displayPath().substring(f.displayPath().lastIndexOf('/') + 1);
-            out.addAll(limits.check(f.displayPath(), name, c.read(), span == null ? null : span[0], span == null ? null : span[1]));
+            String name = fileName(f);
+            out.addAll(limits.check(byName ? name : f.displayPath(), name, c.read(), span == null ? null : span[0],
+                    span == null ? null : span[1]));
         }
         return out;
+    }
+
+    /** The file's name, without the folders it was given in. */
+    private static String fileName(InputFile f) {
+        return f.displayPath().substring(f.displayPath().lastIndexOf('/') + 1);
     }
 
     /** A run's name in a store: when it started, and whose inputs. */

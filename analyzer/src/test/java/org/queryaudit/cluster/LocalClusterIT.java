@@ -134,7 +134,7 @@ class LocalClusterIT {
         RunResult monthLocal = run(spark, RunOptions.of(folder, tmp.resolve("local-month").toString()).withMonth("2025-11"));
 
         assertEquals(local.rows(), onCluster.rows());
-        assertEquals(1608, onCluster.rows().read());
+        assertEquals(1698, onCluster.rows().read());
         assertSameOutputs(tmp.resolve("local-demo"), tmp.resolve("cluster-demo"));
         assertEquals(monthLocal.rows(), monthOnCluster.rows());
         assertTrue(monthOnCluster.rows().selected() > 0 && monthOnCluster.rows().selected() < monthOnCluster.rows().accepted(),

@@ -55,6 +55,11 @@ class ExportLimitsTest {
                 .execute(RunOptions.of(List.of(InputRequest.given(cutFile.toString(), "auto", false)), out.toString()));
         String warnings = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("warnings").toString();
         assertTrue(warnings.contains("days before the period its file name states (2025-09-01 to 2025-09-30)"), warnings);
-        assertTrue(Files.readString(out.resolve("report.html")).contains("Inputs that may be incomplete"));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Inputs that may be incomplete"));
+        // Issue 25: the page names the file, never the folders of the machine that ran it.
+        String list = html.substring(html.indexOf("Inputs that may be incomplete"), html.indexOf("</ul>", html.indexOf("Inputs that may be incomplete")));
+        assertTrue(list.contains("<li>" + cutFile.getFileName() + ": "), list);
+        assertTrue(!list.contains(dir.toString()), "no absolute path in the page: " + list);
     }
 }

@@ -76,8 +76,11 @@ class HtmlReportBrowserTest {
         List<CSVRecord> rows = csv(out.resolve("agency_report.csv"));
         Map<String, CSVRecord> byKey = new HashMap<>();
         for (CSVRecord c : rows) {
-            String who = c.get("requester_name").isEmpty() ? c.get("requester_ori") : c.get("requester_name");
-            byKey.put(who + "|" + c.get("owner_agency") + "|" + c.get("month"), c);
+            // As the page names them: an ORI-only requester by its component beside the ORI ("ICE-ERO (WAICE0800)").
+            String who = !c.get("requester_name").isEmpty() ? c.get("requester_name")
+                    : c.get("requester_component").isEmpty() ? c.get("requester_ori")
+                    : c.get("requester_component") + " (" + c.get("requester_ori") + ")";
+            byKey.put(who + "|" + c.get("owner_agency") + "|" + c.get("via") + "|" + c.get("month"), c);
         }
         List<Element> trs = r.dom().select("#agency-table tbody tr");
         assertEquals(rows.size(), trs.size(), "the demo's 62 rows all fit the page");
@@ -86,7 +89,9 @@ class HtmlReportBrowserTest {
             // A 287(g) mark sits beside a name; the name is the cell's own text (or its link's).
             Element link = td.get(0).selectFirst("a");
             String who = link != null ? link.text() : td.get(0).ownText().strip();
-            CSVRecord c = byKey.get(who + "|" + td.get(3).ownText().strip() + "|" + td.get(5).text());
+            Element via = td.get(3).selectFirst("span.via");
+            CSVRecord c = byKey.get(who + "|" + td.get(3).ownText().strip() + "|" + (via == null ? "" : via.text().replaceFirst("^via ", ""))
+                    + "|" + td.get(5).text());
             assertTrue(c != null, "page row not in agency_report.csv: " + tr.text());
             assertEquals(Long.parseLong(c.get("queries")), num(td.get(6)));
             assertEquals(Long.parseLong(c.get("searches")), num(td.get(7)));
@@ -97,15 +102,31 @@ class HtmlReportBrowserTest {
             assertEquals(Long.parseLong(c.get("back_door")), num(td.get(12)));
             assertEquals(Long.parseLong(c.get("side_door")), num(td.get(13)));
         }
-        assertEquals(rows.stream().mapToLong(c -> Long.parseLong(c.get("queries"))).sum(), num(r.dom().getElementById("total-events")));
-        assertEquals(rows.stream().mapToLong(c -> Long.parseLong(c.get("searches"))).sum(),
+        // Queries are counted once: a broadcast's member-state rows (via) repeat its queries beside their findings.
+        List<CSVRecord> own = rows.stream().filter(c -> c.get("via").isEmpty()).toList();
+        assertTrue(own.size() < rows.size(), "the demo's broadcast has member-state rows");
+        assertEquals(own.stream().mapToLong(c -> Long.parseLong(c.get("queries"))).sum(), num(r.dom().getElementById("total-events")));
+        assertEquals(own.stream().mapToLong(c -> Long.parseLong(c.get("searches"))).sum(),
                 num(r.dom().getElementById("total-owner-searches")));
         assertEquals(csv(out.resolve("searches.csv")).size(), num(r.dom().getElementById("total-violating-searches")));
         assertTrue(r.dom().text().contains("ALPR owners by month, in searches"), "the owner-month table is on the page");
-        // Findings to verify (legal process shown) are in violations.csv but counted apart from the total.
+        // Violations once per search and owner, as agency_report.csv counts them; the rows of violations.csv beside
+        // (findings to verify, legal process shown, are in violations.csv but counted apart).
+        assertEquals(rows.stream().mapToLong(c -> Long.parseLong(c.get("violations"))).sum(), num(r.dom().getElementById("total-violations")));
         assertEquals(csv(out.resolve("violations.csv")).stream().filter(v -> !v.get("severity").equals("verify")).count(),
-                num(r.dom().getElementById("total-violations")));
+                num(r.dom().getElementById("total-violation-rows")));
+        assertTrue(num(r.dom().getElementById("total-violations")) < num(r.dom().getElementById("total-violation-rows")),
+                "the month released twice shows its searches twice");
         assertEquals(List.of(), NetLog.external(r.requests()), "the page loaded nothing from outside itself");
+    }
+
+    /** Issue 25: at a laptop's 1280 px the page lays out no wider than the window (wide tables scroll in their own box). */
+    @Test
+    void theRunReportNeverScrollsSidewaysAt1280Pixels() throws Exception {
+        Path work = Files.createTempDirectory(tmp, "chromium");
+        Document dom = Jsoup.parse(Chromium.run(out.resolve("report.html"), work.resolve("profile"),
+                List.of("--window-size=1280,900", "--dump-dom")));
+        assertEquals("1280", dom.body().attr("data-page-width"), "the page's layout width at 1280 px");
     }
 
     @Test
@@ -123,7 +144,9 @@ class HtmlReportBrowserTest {
         assertEquals(searches.stream().mapToLong(c -> Long.parseLong(c.get("owner_rows"))).sum(),
                 num(r.dom().getElementById("agency-found-rows")));
         assertTrue(searches.size() < num(r.dom().getElementById("agency-found-rows")), "one search in three owners' audits");
-        assertEquals(csv(dir.resolve("violations.csv")).size(), num(r.dom().getElementById("agency-violations")));
+        assertEquals(csv(out.resolve("agency_report.csv")).stream().filter(c -> c.get("requester_name").equals("U.S. Border Patrol"))
+                .mapToLong(c -> Long.parseLong(c.get("violations"))).sum(), num(r.dom().getElementById("agency-violations")));
+        assertEquals(csv(dir.resolve("violations.csv")).size(), num(r.dom().getElementById("agency-violation-rows")));
         assertEquals(csv(dir.resolve("violations.csv")).size(), r.dom().select("#evidence-table tbody tr").size());
         assertTrue(r.dom().select("#rule-table").text().contains("CA-ALPR-SB34"));
         assertEquals(List.of(), NetLog.external(r.requests()));

@@ -59,10 +59,66 @@ class StateReaderTest {
     }
 
     @Test
-    void aCodeWithNoPlaceBesideItIsNotFirm() {
-        StateReading r = reader.read("Zzyzxville TX PD");
-        assertEquals("TX", r.state());
+    void aWordLikeCodeWithNoPlaceBesideItIsNotFirm() {
+        for (String name : new String[] {"Zzyzxville IN PD", "PURDUE UNIVERSITY IN PD", "WYANDOTTE NATION OK PD", "Zzyzxville LA PD",
+            "Zzyzxville CO SO", "Zzyzxville VA PD"}) {
+            StateReading r = reader.read(name);
+            assertFalse(StateReading.firm(r.basis()), name + ": " + r);
+        }
+    }
+
+    /** Issue 25: a code that is no English word, where a state stands in the name, is read as a person reads it. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Zzyzxville TX PD|TX",
+        "Chippewa PA PD|PA",
+        "CVG Airport KY PD|KY",
+        "Marshall TX PD|TX",
+        "Sauk Prairie WI PD|WI",
+        "West Chester OH PD|OH",
+        "Tilden Township PA PD|PA",
+        "Lone Peak UT PD|UT",
+        "WHITE LAKE TWP MI PD|MI",
+        "CORNELL UNIVERSITY NY PD|NY",
+        "GLUCKSTADT MS PD|MS",
+        "Zzyzxville Police Department MN|MN",
+        "Zzyzxville KS Sheriff's Office|KS",
+    })
+    void aCodeThatIsNoWordWhereAStateStandsIsFirm(String name, String state) {
+        StateReading r = reader.read(name);
+        assertEquals(state, r.state(), r.toString());
+        assertTrue(StateReading.firm(r.basis()), name + ": " + r);
+    }
+
+    @Test
+    void aCodeThatIsNoWordElsewhereInTheNameIsNotFirm() {
+        // Not where a state stands: first, or before words that are not the agency's kind.
+        for (String name : new String[] {"AZ HIDTA INVESTIGATION SUPPORT CENTER", "Zzyzxville TX Narcotics Task Force"}) {
+            StateReading r = reader.read(name);
+            assertFalse(StateReading.firm(r.basis()), name + ": " + r);
+        }
+    }
+
+    @Test
+    void stateAbbreviationsAndCommonwealthsNameTheirState() {
+        assertEquals("NY", reader.read("NYS Department of Environmental Conservation Police").state());
+        assertTrue(StateReading.firm(reader.read("NYS DEC POLICE").basis()), reader.read("NYS DEC POLICE").toString());
+        assertEquals("NY", reader.read("NYS DEC POLICE").state());
+        for (String[] c : new String[][] {{"Commonwealth of Virginia Department of State Police", "VA"},
+            {"COMMONWEALTH OF PENNSYLVANIA OFFICE OF ATTORNEY GENERAL", "PA"}, {"Commonwealth of Kentucky State Police", "KY"},
+            {"Commonwealth of Massachusetts Environmental Police", "MA"}}) {
+            StateReading r = reader.read(c[0]);
+            assertEquals(c[1], r.state(), c[0] + ": " + r);
+            assertTrue(StateReading.firm(r.basis()), c[0] + ": " + r);
+        }
+    }
+
+    @Test
+    void aCountysNameOfOneStateAndAPlaceOfAnotherReadsBothWays() {
+        StateReading r = reader.read("Niagara Frontier Transit Authority");
         assertFalse(StateReading.firm(r.basis()), r.toString());
+        assertTrue("NY".equals(r.state()) || "NY".equals(r.alternative()), r.toString());
+        assertTrue(r.alternative() != null, r.toString());
     }
 
     @Test
