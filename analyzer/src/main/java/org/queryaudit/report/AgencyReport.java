@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Objects;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -94,11 +93,14 @@ public final class AgencyReport {
         org.queryaudit.reference.Partners287g partners = org.queryaudit.reference.Partners287g.shipped();
         Map<List<String>, Acc> rows = new HashMap<>();
         Map<List<String>, EventSummary.Cell> requesters = new HashMap<>();
+        // Rows by requester, owner agency and month: a broadcast's member rows take their times from it.
+        Map<List<String>, Acc> byOwner = new HashMap<>();
         for (EventSummary.Cell c : summary.cells()) {
             List<String> key = Arrays.asList(c.requesterName(), c.requesterOri(), c.level(), c.component(), c.ownerAgency(),
                     c.ownerState(), null, c.month());
             requesters.putIfAbsent(Arrays.asList(c.requesterName(), c.requesterOri()), c);
             Acc a = rows.computeIfAbsent(key, k -> new Acc());
+            byOwner.putIfAbsent(Arrays.asList(c.requesterName(), c.requesterOri(), c.ownerAgency(), c.month()), a);
             a.queries += c.queries();
             a.line = c.line();
             if (a.requesterState == null) {
@@ -130,11 +132,10 @@ public final class AgencyReport {
                 a.immigration = f.immigrationTagged();
                 a.line = Long.MIN_VALUE;
                 // The broadcast's own row holds its times: the member's row is dated by the same queries.
-                rows.entrySet().stream().filter(e -> e.getKey().get(0) == null ? k.requesterName() == null
-                                : e.getKey().get(0).equals(k.requesterName()))
-                        .filter(e -> Objects.equals(e.getKey().get(1), k.requesterOri()) && Objects.equals(e.getKey().get(4), k.via())
-                                && Objects.equals(e.getKey().get(7), k.month()))
-                        .findFirst().ifPresent(e -> a.seen(e.getValue().first, e.getValue().last));
+                Acc broadcast = byOwner.get(Arrays.asList(k.requesterName(), k.requesterOri(), k.via(), k.month()));
+                if (broadcast != null) {
+                    a.seen(broadcast.first, broadcast.last);
+                }
             }
         });
         List<Line> out = new ArrayList<>();
