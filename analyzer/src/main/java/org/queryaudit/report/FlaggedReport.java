@@ -44,7 +44,7 @@ public final class FlaggedReport {
             ResolveColumns.STATE_BASIS, ClassifyColumns.PATHWAY, ClassifyColumns.AGREEMENT, QueryEvent.QUERY_TYPE, ClassifyColumns.DATA_CLASS, QueryEvent.REASON, QueryEvent.CASE_NUMBER,
             TagColumns.TAGS,
             TagColumns.EVIDENCE, TagColumns.BENEFICIARIES, TagColumns.PURPOSE, TagColumns.PURPOSE_EVIDENCE, "violation_rules", QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
-    private static final String LEGAL = "_legal_process";
+    static final String LEGAL = "_legal_process";
     /** Columns of {@link #selected} after flagged.csv's own: what violations.csv and searches.csv add. */
     static final String FINDINGS = "_findings";
     static final String SEARCH = "_search_id";

@@ -49,6 +49,7 @@ public final class RunOutputs {
         SearchReport.Written searchesWritten;
         List<AgencyReport.Line> lines;
         ResearchTables.Tables research;
+        Map<AgencyFolders.Requester, String> slugs;
         try {
             lines = AgencyReport.build(summary, SearchGrain.perLine(in.events(), measures, org.queryaudit.reference.UsStates.shipped()),
                     FindingSearches.of(kept));
@@ -68,6 +69,12 @@ public final class RunOutputs {
             searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.events());
             outputs.put(SearchReport.FILE, searchesWritten.searches());
             in.clock().lap("report: searches");
+            Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines, searchesWritten.byRequester());
+            // From the kept flagged events: every violation is on one.
+            slugs = AgencyFolders.write(fs, in.out().file(AgencyFolders.FOLDER), ViolationsReport.rows(kept),
+                    new AgencyFolders.Context(in.facts().period(), in.facts().ruleDigest(), in.facts().inputCount(), totals, in.rules()));
+            outputs.put(AgencyFolders.FOLDER, (long) slugs.size());
+            in.clock().lap("report: agency folders");
         } finally {
             kept.unpersist();
         }
@@ -80,12 +87,6 @@ public final class RunOutputs {
             outputs.put(SharingAuditReport.REVIEW_FILE, shares[1]);
         }
 
-        Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines, searchesWritten.byRequester());
-        Map<AgencyFolders.Requester, String> slugs = AgencyFolders.write(fs, in.out().file(AgencyFolders.FOLDER),
-                ViolationsReport.rows(in.events()), new AgencyFolders.Context(in.facts().period(), in.facts().ruleDigest(),
-                        in.facts().inputCount(), totals, in.rules()));
-        outputs.put(AgencyFolders.FOLDER, (long) slugs.size());
-        in.clock().lap("report: agency folders");
         RunReportPage.write(fs, in.out().file(RunReportPage.FILE), in.facts(), lines, slugs, ruleCounts(summary, lines), in.rules(),
                 research, searchesWritten.searches(), measures);
         in.clock().lap("report: report.html");

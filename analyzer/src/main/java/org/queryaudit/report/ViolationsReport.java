@@ -58,18 +58,24 @@ public final class ViolationsReport {
         return out;
     }
 
-    /** One row per (event, rule) that counts as a violation (none to review), unsorted, with {@link #HEADER}'s columns. */
-    public static Dataset<Row> rows(Dataset<Row> events) {
+    /**
+     * One row per (event, rule) that counts as a violation (none to review), unsorted, with {@link #HEADER}'s columns,
+     * from the flagged events already kept ({@link FlaggedReport#kept}): every event with a finding is one, so the
+     * agency folders need not scan every event again.
+     */
+    public static Dataset<Row> rows(Dataset<Row> kept) {
         List<Column> select = new ArrayList<>();
         for (String c : HEADER) {
             if (c.equals(QueryEvent.OWNER_AGENCY) || c.equals(QueryEvent.OWNER_STATE)) {
                 select.add(coalesce(col("v." + c), col(c)).alias(c));
+            } else if (c.equals(QueryEvent.LEGAL_PROCESS)) {
+                select.add(col(FlaggedReport.LEGAL).alias(c));
             } else {
                 select.add(ViolationColumns.FINDING.getFieldIndex(c).isDefined() ? col("v." + c) : col(c));
             }
         }
-        return events.filter(size(col(ViolationColumns.VIOLATIONS)).gt(0))
-                .select(col("*"), explode(col(ViolationColumns.VIOLATIONS)).alias("v"))
+        return kept.filter(size(col(FlaggedReport.FINDINGS)).gt(0))
+                .select(col("*"), explode(col(FlaggedReport.FINDINGS)).alias("v"))
                 .filter(col("v.severity").notEqual(lit(Finding.REVIEW)))
                 .select(select.toArray(Column[]::new));
     }
