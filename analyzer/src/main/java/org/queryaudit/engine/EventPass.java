@@ -31,17 +31,26 @@ import org.queryaudit.reference.UsStates;
  * is what makes a month of a state take seconds.
  */
 public final class EventPass implements Serializable {
+    private static final int KIND = EventDerivation.SCHEMA.fieldIndex(RowKind.COLUMN);
     private final UsStates states;
     private final RedactionMarkers markers;
     private final AgencyDestinations destinations;
     private final PersonalData personal;
     private final EventDerivation derivation;
+    private final List<EventFeed> feeds;
 
     public EventPass(UsStates states, RedactionMarkers markers, AgencyDestinations destinations, EventDerivation derivation) {
+        this(states, markers, destinations, derivation, List.of());
+    }
+
+    /** @param feeds the reports fed from the pass, each handed every event of the period as it is derived */
+    public EventPass(UsStates states, RedactionMarkers markers, AgencyDestinations destinations, EventDerivation derivation,
+                     List<EventFeed> feeds) {
         this.states = states;
         this.markers = markers;
         this.destinations = destinations;
         this.derivation = derivation;
+        this.feeds = List.copyOf(feeds);
         this.personal = derivation.showsSensitive() ? null : PersonalData.shipped();
     }
 
@@ -66,6 +75,7 @@ public final class EventPass implements Serializable {
     /** The task's rows that were read; the others are handed to the quarantine part, which is finished at the end. */
     private Iterator<InternalRow> derive(Iterator<Object[]> parsed, QuarantineWriter.Part quarantine) {
         SparkRows spark = new SparkRows();
+        EventFeed.Part[] parts = feeds.stream().map(EventFeed::open).toArray(EventFeed.Part[]::new);
         return new Iterator<>() {
             private InternalRow next;
 
@@ -76,11 +86,20 @@ public final class EventPass implements Serializable {
                     if (EventDerivation.isQuarantined(p)) {
                         quarantine.add(EventDerivation.quarantined(p));
                     } else {
-                        next = spark.row(derivation.derive(p));
+                        Object[] event = derivation.derive(p);
+                        if (parts.length > 0 && RowKind.EVENT.equals(event[KIND])) {
+                            for (EventFeed.Part part : parts) {
+                                part.add(event);
+                            }
+                        }
+                        next = spark.row(event);
                     }
                 }
                 if (next == null) {
                     quarantine.close();
+                    for (EventFeed.Part part : parts) {
+                        part.close();
+                    }
                 }
                 return next != null;
             }

@@ -35,9 +35,14 @@ public final class RunOutputs {
     private RunOutputs() {
     }
 
-    /** What the reports need from the rest of the run. */
-    public record Inputs(OutputFolder out, Dataset<Row> events, RuleBook rules, List<SharingAudit.Row> sharingAudit,
-                         boolean sharingGiven, RunReportPage.Facts facts, org.queryaudit.base.StageClock clock) {
+    /**
+     * What the reports need from the rest of the run.
+     *
+     * @param searchRows every event's {@link SearchRows}: fed by the pass, or derived from stored events
+     */
+    public record Inputs(OutputFolder out, Dataset<Row> events, Dataset<Row> searchRows, RuleBook rules,
+                         List<SharingAudit.Row> sharingAudit, boolean sharingGiven, RunReportPage.Facts facts,
+                         org.queryaudit.base.StageClock clock) {
     }
 
     public static Map<String, Long> write(Inputs in, Map<String, Long> outputs) throws IOException {
@@ -51,8 +56,11 @@ public final class RunOutputs {
         ResearchTables.Tables research;
         Map<AgencyFolders.Requester, String> slugs;
         try {
-            lines = AgencyReport.build(summary, SearchGrain.perLine(in.events(), measures, org.queryaudit.reference.UsStates.shipped()),
-                    FindingSearches.of(kept));
+            Map<Long, SearchGrain.LineSearches> grain = SearchGrain.perLine(in.searchRows());
+            in.clock().lap("report: search grain");
+            Map<FindingSearches.Key, FindingSearches.Line> found = FindingSearches.of(kept);
+            in.clock().lap("report: keep flagged events, count findings");
+            lines = AgencyReport.build(summary, grain, found);
             outputs.put(AgencyReport.FILE, AgencyReport.writeCsv(fs, in.out().file(AgencyReport.FILE), lines));
             AgencyReport.writeJson(fs, in.out().file(AgencyReport.JSON_FILE), lines);
             Set<String> revocations = new TreeSet<>();
@@ -66,7 +74,7 @@ public final class RunOutputs {
             outputs.put(ViolationsReport.FILE, evidence[1]);
             outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
             in.clock().lap("report: flagged, violations");
-            searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.events());
+            searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.searchRows());
             outputs.put(SearchReport.FILE, searchesWritten.searches());
             in.clock().lap("report: searches");
             Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines, searchesWritten.byRequester());

@@ -1,22 +1,14 @@
 package org.queryaudit.report;
 
-import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.from_utc_timestamp;
-import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.try_element_at;
-import static org.apache.spark.sql.functions.unix_seconds;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +17,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.queryaudit.model.QueryEvent;
-import org.queryaudit.reference.UsStates;
-import org.queryaudit.model.TagColumns;
 
 /**
  * The events counted at the search grain, per agency_report row (issue 16), in one shuffle:
@@ -41,8 +30,6 @@ import org.queryaudit.model.TagColumns;
 public final class SearchGrain {
     /** ALPR rows, whose audits carry the measures below. */
     static final String ALPR = "ALPR";
-    private static final String[] FLAGS = {"alpr", "lookback_known", "long_lookback", "networks_known", "multi_network",
-        "reason_known", "blank_reason", "vague_reason", "hour_known", "off_hours", "user_known"};
 
     private SearchGrain() {
     }
@@ -61,71 +48,30 @@ public final class SearchGrain {
     }
 
     /**
-     * Per agency_report row (by its {@link SearchReport#line} hash). Rows linked to others
-     * ({@code k:}, {@code x:}) are grouped by a 96-bit digest of their search id (Spark's
-     * xxhash64 and murmur3 together; two of 10 M ids collide about once in 10^14 runs); a message
-     * log's rows ({@code r:}) are each their own search and skip that shuffle.
+     * Per agency_report row (by its {@link SearchReport#line} hash), from the events' search rows
+     * ({@link SearchRows}). Rows linked to others ({@code k:}, {@code x:}) are grouped by the
+     * 96-bit digest of their search id (Spark's xxhash64 and murmur3 together; two of 10 M ids
+     * collide about once in 10^14 runs); a message log's rows ({@code r:}) are each their own
+     * search and skip that shuffle.
      */
-    public static Map<Long, LineSearches> perLine(Dataset<Row> events, SearchMeasures m, UsStates states) {
-        Column alpr = col(QueryEvent.SOURCE_SYSTEM).equalTo(lit(ALPR));
-        List<Column> zones = new ArrayList<>();
-        states.names().keySet().forEach(code -> {
-            zones.add(lit(code));
-            zones.add(lit(states.zoneOf(code)));
-        });
-        Column zone = try_element_at(org.apache.spark.sql.functions.map(zones.toArray(Column[]::new)), col(QueryEvent.OWNER_STATE));
-        Column localHour = hour(from_utc_timestamp(col(QueryEvent.OCCURRED_AT), zone));
-        Column offHours = m.offHours().from() <= m.offHours().to()
-                ? localHour.geq(m.offHours().from()).and(localHour.lt(m.offHours().to()))
-                : localHour.geq(m.offHours().from()).or(localHour.lt(m.offHours().to()));
-        Column lookbackKnown = alpr.and(col(QueryEvent.TIME_FRAME_START).isNotNull()).and(col(QueryEvent.TIME_FRAME_END).isNotNull());
-        Column reasonKnown = alpr.and(not(array_contains(col(QueryEvent.REDACTED_FIELDS), QueryEvent.REASON)));
-        Column hourKnown = alpr.and(zone.isNotNull()).and(col(QueryEvent.OCCURRED_AT).isNotNull());
-        Column userKnown = alpr.and(col(QueryEvent.REQUESTER_USER).isNotNull())
-                .and(not(array_contains(col(QueryEvent.REDACTED_FIELDS), QueryEvent.REQUESTER_USER)));
-        Column[] flags = {
-            alpr,
-            lookbackKnown,
-            lookbackKnown.and(unix_seconds(col(QueryEvent.TIME_FRAME_END)).minus(unix_seconds(col(QueryEvent.TIME_FRAME_START)))
-                    .gt(m.lookbackDays() * 86_400L)),
-            alpr.and(col(QueryEvent.NETWORKS_SEARCHED).isNotNull()),
-            alpr.and(col(QueryEvent.NETWORKS_SEARCHED).gt(1)),
-            reasonKnown,
-            // The tagger's missing_reason: no reason (nor offense) written, and not redacted. Reading the tag
-            // spares reading every reason again.
-            reasonKnown.and(array_contains(col(TagColumns.TAGS), "missing_reason")),
-            reasonKnown.and(array_contains(col(TagColumns.TAGS), "vague_reason")),
-            hourKnown,
-            hourKnown.and(offHours),
-            userKnown,
-        };
-        // The flags of a row as bits of one int: a search's copies are merged by one bit_or, and the
+    public static Map<Long, LineSearches> perLine(Dataset<Row> searchRows) {
+        // The flags of a row are bits of one int: a search's copies are merged by one bit_or, and the
         // aggregation buffer of 10 M distinct searches stays two columns wide.
-        Column bits = lit(0);
-        for (int i = 0; i < flags.length; i++) {
-            bits = bits.bitwiseOR(when(flags[i], lit(1 << i)).otherwise(lit(0)));
-        }
-        Column user = when(userKnown, xxhash64(col(QueryEvent.REQUESTER_USER)));
-        Dataset<Row> linked = events.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
-                .groupBy(SearchReport.line().alias("l"), xxhash64(col(QueryEvent.SEARCH_ID)).alias("s"),
-                        hash(col(QueryEvent.SEARCH_ID)).alias("t"))
-                .agg(bit_or(bits).alias("f"), min(user).alias("u"))
-                .select(col("l"), col("f"), col("u"));
-        Dataset<Row> single = events.filter(col(QueryEvent.SEARCH_ID).startsWith("r:").and(alpr))
-                .select(SearchReport.line().alias("l"), bits.alias("f"), user.alias("u"));
-        // A message log's rows measure nothing here (every flag needs an ALPR audit): only their
-        // line is read, so a month of Nlets messages is not read column by column for nothing.
-        Dataset<Row> messages = events.filter(col(QueryEvent.SEARCH_ID).startsWith("r:").and(not(alpr)))
-                .select(SearchReport.line().alias("l"), lit(0).alias("f"), lit(null).cast("long").alias("u"));
-        Dataset<Row> searches = linked.unionByName(single).unionByName(messages);
+        Dataset<Row> linked = searchRows.filter(col(SearchRows.LINKED))
+                .groupBy(col(SearchRows.LINE), col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK))
+                .agg(bit_or(col(SearchRows.FLAGS)).alias(SearchRows.FLAGS), min(col(SearchRows.USER)).alias(SearchRows.USER))
+                .select(col(SearchRows.LINE), col(SearchRows.FLAGS), col(SearchRows.USER));
+        Dataset<Row> single = searchRows.filter(not(col(SearchRows.LINKED)))
+                .select(col(SearchRows.LINE), col(SearchRows.FLAGS), col(SearchRows.USER));
+        Dataset<Row> searches = linked.unionByName(single);
 
         List<Column> perLine = new ArrayList<>();
-        for (int i = 0; i < FLAGS.length; i++) {
-            perLine.add(sum(shiftright(col("f"), i).bitwiseAND(lit(1))));
+        for (int i = 0; i < SearchRows.FLAG_COUNT; i++) {
+            perLine.add(sum(shiftright(col(SearchRows.FLAGS), i).bitwiseAND(lit(1))));
         }
-        perLine.add(countDistinct(col("u")));
+        perLine.add(countDistinct(col(SearchRows.USER)));
         Map<Long, LineSearches> out = new HashMap<>();
-        for (Row r : searches.groupBy(col("l")).agg(count(lit(1)), perLine.toArray(Column[]::new)).collectAsList()) {
+        for (Row r : searches.groupBy(col(SearchRows.LINE)).agg(count(lit(1)), perLine.toArray(Column[]::new)).collectAsList()) {
             long[] v = new long[r.size() - 1];
             for (int i = 0; i < v.length; i++) {
                 v[i] = r.getLong(i + 1);

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.xxhash64;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
@@ -69,9 +70,9 @@ public final class SearchReport {
      * copy's. In requester, first time and search id order. Returns the searches written.
      *
      * @param kept   the flagged events ({@link FlaggedReport#kept}): every row with a finding is one
-     * @param events every event, for the owners each of those searches reached
+     * @param searchRows every event's search row ({@link SearchRows}), for the owners each of those searches reached
      */
-    public static Written write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> events) throws IOException {
+    public static Written write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> searchRows) throws IOException {
         Column linkedBy = when(col(QueryEvent.SEARCH_ID).startsWith("k:"), lit("search key"))
                 .when(col(QueryEvent.SEARCH_ID).startsWith("x:"), lit("export search id")).otherwise(lit("row"));
         // The rows with a finding, summed per search: a few per cent of the events, already at hand.
@@ -92,19 +93,22 @@ public final class SearchReport {
                         min(col(QueryEvent.OWNER_AGENCY)).alias("_owner"), count(lit(1)).alias("_rows"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // Every row of those searches, the owners' without a finding too: a narrow scan. A search
-            // linked by nothing ("r:") is its own row, already at hand.
-            Dataset<Row> reach = events.select(col(QueryEvent.SEARCH_ID), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.SOURCE_FILE))
-                    .filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
-                    .join(broadcast(found.select(col(QueryEvent.SEARCH_ID)).filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))),
-                            scala.jdk.javaapi.CollectionConverters.asScala(List.of(QueryEvent.SEARCH_ID)).toSeq(), "left_semi")
-                    .groupBy(col(QueryEvent.SEARCH_ID))
-                    .agg(size(collect_set(col(QueryEvent.OWNER_AGENCY))).alias("owners"),
-                            concat_ws(";", array_sort(collect_set(col(QueryEvent.OWNER_AGENCY)))).alias("owner_agencies"),
+            // Every row of those searches, the owners' without a finding too, from the events' search rows
+            // (two hashes, owner, file: a narrow read). A search linked by nothing ("r:") is its own row, already at hand.
+            Dataset<Row> wanted = found.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
+                    .select(xxhash64(col(QueryEvent.SEARCH_ID)).alias(SearchRows.SEARCH), hash(col(QueryEvent.SEARCH_ID)).alias(SearchRows.SEARCH_CHECK));
+            scala.collection.immutable.Seq<String> byHash = scala.jdk.javaapi.CollectionConverters.asScala(
+                    List.of(SearchRows.SEARCH, SearchRows.SEARCH_CHECK)).toSeq();
+            Dataset<Row> reach = searchRows.filter(col(SearchRows.LINKED))
+                    .join(broadcast(wanted), byHash, "left_semi")
+                    .groupBy(col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK))
+                    .agg(size(collect_set(col(SearchRows.OWNER))).alias("owners"),
+                            concat_ws(";", array_sort(collect_set(col(SearchRows.OWNER)))).alias("owner_agencies"),
                             count(lit(1)).alias("owner_rows"),
-                            size(collect_set(col(QueryEvent.SOURCE_FILE))).alias("source_files"));
-            Dataset<Row> searches = found.join(reach, scala.jdk.javaapi.CollectionConverters.asScala(List.of(QueryEvent.SEARCH_ID)).toSeq(),
-                            "left")
+                            size(collect_set(col(SearchRows.FILE))).alias("source_files"));
+            Dataset<Row> searches = found.withColumn(SearchRows.SEARCH, xxhash64(col(QueryEvent.SEARCH_ID)))
+                    .withColumn(SearchRows.SEARCH_CHECK, hash(col(QueryEvent.SEARCH_ID)))
+                    .join(reach, byHash, "left")
                     .select(col(QueryEvent.SEARCH_ID), linkedBy.alias("linked_by"), col(QueryEvent.REQUESTER_NAME),
                             col(QueryEvent.REQUESTER_ORI), col(ResolveColumns.LEVEL), col(ResolveColumns.COMPONENT), col("first_seen"),
                             col("last_seen"), coalesce(col("owners"), lit(1)).alias("owners"),

@@ -54,6 +54,8 @@ import org.queryaudit.report.Quarantine;
 import org.queryaudit.report.RowCounts;
 import org.queryaudit.report.RunOutputs;
 import org.queryaudit.report.RunReportPage;
+import org.queryaudit.report.SearchMeasures;
+import org.queryaudit.report.SearchRows;
 import org.queryaudit.resolve.AgencyResolver;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.store.EventStore;
@@ -161,10 +163,14 @@ public final class AuditRun {
                 new ReasonTagger(run.tagRules(), states), new SharingIndex(sharing.shares()),
                 new RuleEvaluator(run.rules(), run.legalProcess(), agreements, states), sensitive, period, MessageKeys.shipped(),
                 agreements);
-        EventPass pass = new EventPass(states, markers, run.directory().destinations(), derivation);
         // Not "_staged": Spark treats a leaf path starting with '_' or '.' as hidden.
         Path staged = out.file("staged.parquet");
         Path quarantined = out.file("staged-quarantine");
+        Path searchRowsFolder = out.file(SearchRows.FOLDER);
+        out.fs().mkdirs(searchRowsFolder);
+        // The reports fed by the pass as it derives each event, so they need not read the events again (issue 24).
+        EventPass pass = new EventPass(states, markers, run.directory().destinations(), derivation,
+                List.of(SearchRows.feed(searchRowsFolder.toString(), SearchMeasures.shipped(), states)));
         try {
             stage(pass, slices, staged, quarantined, out);
             clock.lap("ingest, resolve, tag, classify, evaluate");
@@ -184,6 +190,7 @@ public final class AuditRun {
             Path eventsFolder = out.file(EventStore.FOLDER);
             account.storeEvents(rows, new Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT), eventsFolder, out.fs());
             clock.lap("store events");
+            Dataset<Row> searchRows = searchRows(account, searchRowsFolder);
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> stored = EventStore.read(spark, eventsFolder);
             outputs.put(EventStore.FOLDER, total.selected());
@@ -208,7 +215,10 @@ public final class AuditRun {
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new TreeSet<>(account.eventMonths())),
                     all.size(), total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incompleteByName);
-            RunOutputs.write(new RunOutputs.Inputs(out, stored, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock), outputs);
+            RunOutputs.write(new RunOutputs.Inputs(out, stored, searchRows, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
+                    outputs);
+            out.fs().delete(searchRowsFolder, true);
+            out.fs().delete(new Path(searchRowsFolder.getParent(), searchRowsFolder.getName() + "-kept"), true);
 
             Manifest manifest = manifest(run, sha, perFile, lineChecks, total, sharing, outputs, sensitive, warnings);
             if (store != null) {
@@ -223,7 +233,23 @@ public final class AuditRun {
         } finally {
             out.fs().delete(staged, true);
             out.fs().delete(quarantined, true);
+            out.fs().delete(searchRowsFolder, true);
+            out.fs().delete(new Path(searchRowsFolder.getParent(), searchRowsFolder.getName() + "-kept"), true);
         }
+    }
+
+    /**
+     * The pass's search rows of the stored events: all of them, or, where rows repeat, those of the
+     * rows kept, written once more while the staged rows that name the duplicates still exist.
+     */
+    private Dataset<Row> searchRows(RowAccount account, Path folder) {
+        Dataset<Row> all = SearchRows.read(spark, folder.toString());
+        if (account.drops() == null) {
+            return all;
+        }
+        String kept = new Path(folder.getParent(), folder.getName() + "-kept").toString();
+        account.withoutDrops(all, SearchRows.FILE, SearchRows.SOURCE_LINE).write().parquet(kept);
+        return SearchRows.read(spark, kept);
     }
 
     /** The one pass: the rows that were read into {@code staged}, partitioned by kind, owner state and month; the others into {@code quarantined}. */

@@ -85,6 +85,15 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops, spans, lines);
     }
 
+    /** {@code rows} without the duplicates dropped, matched by their file and line columns (as they are when none repeats). */
+    public Dataset<Row> withoutDrops(Dataset<Row> rows, String fileColumn, String lineColumn) {
+        if (drops == null) {
+            return rows;
+        }
+        return rows.join(drops, col(fileColumn).equalTo(col(EventIngest.DROP_FILE)).and(col(lineColumn).equalTo(col(EventIngest.DROP_LINE))),
+                "left_anti");
+    }
+
     private static org.apache.spark.sql.Column dropped() {
         return col(QueryEvent.SOURCE_FILE).equalTo(col(EventIngest.DROP_FILE))
                 .and(col(QueryEvent.SOURCE_LINE).equalTo(col(EventIngest.DROP_LINE)));

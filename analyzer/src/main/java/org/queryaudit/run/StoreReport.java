@@ -121,7 +121,10 @@ public final class StoreReport {
         RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(months(used)), inputs.size(), total,
                 rules.sha256(), directory.rows().size(), tags.patterns().size(), hashed, keySource, inputs, List.of());
         Map<String, Long> outputs = new LinkedHashMap<>();
-        RunOutputs.write(new RunOutputs.Inputs(out, events, rules, List.of(), false, facts, clock), outputs);
+        // No pass here: the search rows come from the stored events, by the same code the pass feeds.
+        Dataset<Row> searchRows = org.queryaudit.report.SearchRows.from(events, org.queryaudit.report.SearchMeasures.shipped(),
+                org.queryaudit.reference.UsStates.shipped());
+        RunOutputs.write(new RunOutputs.Inputs(out, events, searchRows, rules, List.of(), false, facts, clock), outputs);
 
         Manifest manifest = new Manifest(Sessions.toolVersion());
         manifest.period(period.month(), period.from(), period.to());

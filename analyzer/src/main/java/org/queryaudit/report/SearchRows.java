@@ -1,0 +1,348 @@
+package org.queryaudit.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.hash.Murmur3_x86_32;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.queryaudit.base.HadoopFiles;
+import org.queryaudit.engine.EventDerivation;
+import org.queryaudit.engine.EventFeed;
+import org.queryaudit.model.QueryEvent;
+import org.queryaudit.model.TagColumns;
+import org.queryaudit.reference.UsStates;
+
+/**
+ * Every event reduced to what the search grain needs (issue 24): its agency_report row, its
+ * search (two hashes of the search id), what the published analyses measure of it as bits, its
+ * hashed user, and the owner and file that hold it. Fixed width but for two repeating names, so
+ * {@link SearchGrain} and {@link SearchReport} group ten million of them in seconds where
+ * reading the events' wide columns took half a minute. The pass writes them as it derives each
+ * event ({@link #feed}); {@code report --store} derives them from stored events with the same
+ * {@link #of} ({@link #from}). Hashes are Spark's own (xxhash64 and murmur3, seed 42), so they
+ * equal {@code xxhash64(...)} and {@code hash(...)} of the same columns.
+ */
+public final class SearchRows {
+    /** The folder of the pass's parts inside a run's output while it is made. */
+    public static final String FOLDER = "staged-search-rows";
+    static final String LINE = "l";
+    static final String SEARCH = "s";
+    static final String SEARCH_CHECK = "t";
+    static final String FLAGS = "f";
+    static final String USER = "u";
+    static final String LINKED = "linked";
+    static final String OWNER = "owner";
+    public static final String FILE = "file";
+    public static final String SOURCE_LINE = "source_line";
+    public static final StructType SCHEMA = new StructType().add(LINE, DataTypes.LongType, false)
+            .add(SEARCH, DataTypes.LongType, false).add(SEARCH_CHECK, DataTypes.IntegerType, false)
+            .add(FLAGS, DataTypes.IntegerType, false).add(USER, DataTypes.LongType, true)
+            .add(LINKED, DataTypes.BooleanType, false).add(OWNER, DataTypes.StringType, true)
+            .add(FILE, DataTypes.StringType, true).add(SOURCE_LINE, DataTypes.LongType, false);
+    private static final MessageType PARQUET = MessageTypeParser.parseMessageType("message search_rows {"
+            + " required int64 l; required int64 s; required int32 t; required int32 f; optional int64 u;"
+            + " required boolean linked; optional binary owner (STRING); optional binary file (STRING);"
+            + " required int64 source_line; }");
+    private static final long SEED = 42L;
+    /** The flags' bits, in {@link SearchGrain}'s order. */
+    static final int ALPR = 0;
+    static final int LOOKBACK_KNOWN = 1;
+    static final int LONG_LOOKBACK = 2;
+    static final int NETWORKS_KNOWN = 3;
+    static final int MULTI_NETWORK = 4;
+    static final int REASON_KNOWN = 5;
+    static final int BLANK_REASON = 6;
+    static final int VAGUE_REASON = 7;
+    static final int HOUR_KNOWN = 8;
+    static final int OFF_HOURS = 9;
+    static final int USER_KNOWN = 10;
+    static final int FLAG_COUNT = 11;
+    /** The columns {@link #of} reads, in its order. */
+    static final List<String> COLUMNS = List.of(QueryEvent.REQUESTER_NAME, QueryEvent.REQUESTER_ORI, QueryEvent.OWNER_AGENCY,
+            QueryEvent.OWNER_STATE, QueryEvent.MONTH, QueryEvent.SEARCH_ID, QueryEvent.SOURCE_SYSTEM, QueryEvent.OCCURRED_AT,
+            QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END, QueryEvent.NETWORKS_SEARCHED, QueryEvent.REDACTED_FIELDS,
+            TagColumns.TAGS, QueryEvent.REQUESTER_USER, QueryEvent.SOURCE_FILE, QueryEvent.SOURCE_LINE);
+
+    private SearchRows() {
+    }
+
+    /** What the grain needs of one event. */
+    record Fact(long line, long search, int check, int flags, Long user, boolean linked, String owner, String file, long sourceLine) {
+        Row row() {
+            return RowFactory.create(line, search, check, flags, user, linked, owner, file, sourceLine);
+        }
+    }
+
+    /** How the measures read an event: the look-back, the off-hours, each owner state's zone. */
+    record Reading(long lookbackSeconds, SearchMeasures.OffHours offHours, Map<String, String> zones) implements java.io.Serializable {
+        static Reading of(SearchMeasures m, UsStates states) {
+            Map<String, String> zones = new HashMap<>();
+            states.names().keySet().forEach(code -> zones.put(code, states.zoneOf(code)));
+            return new Reading(m.lookbackDays() * 86_400L, m.offHours(), zones);
+        }
+    }
+
+    /**
+     * One event's fact, from its values in {@link #COLUMNS}' order (timestamps as {@link Instant}
+     * or {@link Timestamp}, lists as Java or Scala sequences). The flags are SearchGrain's: every
+     * measure needs an ALPR audit; a redacted reason or user is not known.
+     */
+    static Fact of(Object[] v, Reading reading, Map<String, ZoneId> zoneCache) {
+        String searchId = (String) v[5];
+        boolean alpr = SearchGrain.ALPR.equals(v[6]);
+        Instant at = instant(v[7]);
+        Instant start = instant(v[8]);
+        Instant end = instant(v[9]);
+        Long networks = (Long) v[10];
+        Object redacted = v[11];
+        Object tags = v[12];
+        String user = (String) v[13];
+        int flags = 0;
+        if (alpr) {
+            flags |= 1 << ALPR;
+            if (start != null && end != null) {
+                flags |= 1 << LOOKBACK_KNOWN;
+                if (end.getEpochSecond() - start.getEpochSecond() > reading.lookbackSeconds()) {
+                    flags |= 1 << LONG_LOOKBACK;
+                }
+            }
+            if (networks != null) {
+                flags |= 1 << NETWORKS_KNOWN;
+                if (networks > 1) {
+                    flags |= 1 << MULTI_NETWORK;
+                }
+            }
+            if (redacted != null && !contains(redacted, QueryEvent.REASON)) {
+                flags |= 1 << REASON_KNOWN;
+                if (contains(tags, "missing_reason")) {
+                    flags |= 1 << BLANK_REASON;
+                }
+                if (contains(tags, "vague_reason")) {
+                    flags |= 1 << VAGUE_REASON;
+                }
+            }
+            String zone = v[3] == null ? null : reading.zones().get((String) v[3]);
+            if (zone != null && at != null) {
+                flags |= 1 << HOUR_KNOWN;
+                int hour = LocalDateTime.ofInstant(at, zoneCache.computeIfAbsent(zone, ZoneId::of)).getHour();
+                if (reading.offHours().contains(hour)) {
+                    flags |= 1 << OFF_HOURS;
+                }
+            }
+            if (user != null && redacted != null && !contains(redacted, QueryEvent.REQUESTER_USER)) {
+                flags |= 1 << USER_KNOWN;
+            }
+        }
+        Long userHash = (flags & (1 << USER_KNOWN)) != 0 ? xxhash64(user, SEED) : null;
+        boolean linked = searchId == null || !searchId.startsWith("r:");
+        return new Fact(line((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4]), xxhash64(searchId, SEED),
+                murmur3(searchId), flags, userHash, linked, (String) v[2], (String) v[14], (Long) v[15]);
+    }
+
+    /** {@link SearchReport#line()}, Spark's xxhash64 of the five columns: a null leaves the seed as it is. */
+    static long line(String requesterName, String requesterOri, String ownerAgency, String ownerState, String month) {
+        long h = SEED;
+        for (String s : new String[] {requesterName, requesterOri, ownerAgency, ownerState, month}) {
+            if (s != null) {
+                h = xxhash64(s, h);
+            }
+        }
+        return h;
+    }
+
+    /** Spark's {@code xxhash64(s)} for one text column given the seed so far; null for a null text. */
+    static Long xxhash64(String s, long seed) {
+        if (s == null) {
+            return seed;
+        }
+        UTF8String u = UTF8String.fromString(s);
+        return XXH64.hashUnsafeBytes(u.getBaseObject(), u.getBaseOffset(), u.numBytes(), seed);
+    }
+
+    /** Spark's {@code hash(s)} (murmur3, seed 42). */
+    static int murmur3(String s) {
+        if (s == null) {
+            return (int) SEED;
+        }
+        UTF8String u = UTF8String.fromString(s);
+        return Murmur3_x86_32.hashUnsafeBytes(u.getBaseObject(), u.getBaseOffset(), u.numBytes(), (int) SEED);
+    }
+
+    private static Instant instant(Object t) {
+        return t == null ? null : t instanceof Instant i ? i : ((Timestamp) t).toInstant();
+    }
+
+    private static boolean contains(Object list, String value) {
+        if (list == null) {
+            return false;
+        }
+        if (list instanceof List<?> l) {
+            return l.contains(value);
+        }
+        return ((scala.collection.Seq<?>) list).contains(value);
+    }
+
+    /** The pass's feed: each task writes its events' facts to its own Parquet part of {@code folder}. */
+    public static EventFeed feed(String folder, SearchMeasures m, UsStates states) {
+        Reading reading = Reading.of(m, states);
+        int[] at = new int[COLUMNS.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = EventDerivation.SCHEMA.fieldIndex(COLUMNS.get(i));
+        }
+        return () -> new Part(folder, reading, at);
+    }
+
+    /** The same facts from stored events ({@code report --store}), by the same {@link #of}. */
+    public static Dataset<Row> from(Dataset<Row> events, SearchMeasures m, UsStates states) {
+        Reading reading = Reading.of(m, states);
+        int n = COLUMNS.size();
+        return events.select(COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+                .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
+                    Map<String, ZoneId> zones = new HashMap<>();
+                    Object[] v = new Object[n];
+                    return new Iterator<Row>() {
+                        @Override
+                        public boolean hasNext() {
+                            return rows.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                            Row r = rows.next();
+                            for (int i = 0; i < n; i++) {
+                                v[i] = r.get(i);
+                            }
+                            return of(v, reading, zones).row();
+                        }
+                    };
+                }, Encoders.row(SCHEMA));
+    }
+
+    /** The pass's parts, written by its tasks. */
+    public static Dataset<Row> read(SparkSession spark, String folder) {
+        return spark.read().schema(SCHEMA).parquet(folder);
+    }
+
+    /** One task's part: written under a hidden name, renamed when the task's rows end (as the quarantine's parts). */
+    private static final class Part implements EventFeed.Part {
+        private final String folder;
+        private final Reading reading;
+        private final int[] at;
+        private final Object[] values;
+        private final Map<String, ZoneId> zones = new HashMap<>();
+        private final SimpleGroupFactory groups = new SimpleGroupFactory(PARQUET);
+        private final String name;
+        private final String hidden;
+        private ParquetWriter<Group> writer;
+        private FileSystem fs;
+        private boolean closed;
+
+        Part(String folder, Reading reading, int[] at) {
+            this.folder = folder;
+            this.reading = reading;
+            this.at = at;
+            this.values = new Object[at.length];
+            TaskContext task = TaskContext.get();
+            int partition = task == null ? 0 : task.partitionId();
+            this.name = String.format("part-%05d.parquet", partition);
+            this.hidden = "." + name + ".attempt-" + (task == null ? 0 : task.attemptNumber());
+            if (task != null) {
+                task.addTaskFailureListener((org.apache.spark.util.TaskFailureListener) (ctx, error) -> abandon());
+            }
+        }
+
+        @Override
+        public void add(Object[] event) {
+            for (int i = 0; i < at.length; i++) {
+                values[i] = event[at[i]];
+            }
+            Fact f = of(values, reading, zones);
+            Group g = groups.newGroup().append(LINE, f.line()).append(SEARCH, f.search()).append(SEARCH_CHECK, f.check())
+                    .append(FLAGS, f.flags());
+            if (f.user() != null) {
+                g.append(USER, f.user());
+            }
+            g.append(LINKED, f.linked());
+            if (f.owner() != null) {
+                g.append(OWNER, f.owner());
+            }
+            if (f.file() != null) {
+                g.append(FILE, f.file());
+            }
+            g.append(SOURCE_LINE, f.sourceLine());
+            try {
+                if (writer == null) {
+                    Path p = new Path(folder, hidden);
+                    fs = p.getFileSystem(HadoopFiles.configuration());
+                    writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(p, HadoopFiles.configuration()))
+                            .withType(PARQUET).withCompressionCodec(CompressionCodecName.SNAPPY)
+                            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                            // Hashes are unique per search: a dictionary would only cost a look-up per value.
+                            .withDictionaryEncoding(false).withDictionaryEncoding(OWNER, true).withDictionaryEncoding(FILE, true)
+                            .build();
+                }
+                writer.write(g);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the search rows to " + folder + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed || writer == null) {
+                closed = true;
+                return;
+            }
+            closed = true;
+            try {
+                writer.close();
+                Path target = new Path(folder, name);
+                fs.delete(target, false);
+                if (!fs.rename(new Path(folder, hidden), target)) {
+                    throw new IOException("cannot rename " + hidden + " to " + name);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot finish the search rows in " + folder + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void abandon() {
+            if (writer != null && !closed) {
+                closed = true;
+                try {
+                    writer.close();
+                    fs.delete(new Path(folder, hidden), false);
+                } catch (IOException ignored) {
+                    // The hidden part is never read; the run fails anyway.
+                }
+            }
+        }
+    }
+}
