@@ -38,19 +38,24 @@ public final class EventPass implements Serializable {
     private final PersonalData personal;
     private final EventDerivation derivation;
     private final List<EventFeed> feeds;
+    private final EventSelection copied;
 
     public EventPass(UsStates states, RedactionMarkers markers, AgencyDestinations destinations, EventDerivation derivation) {
-        this(states, markers, destinations, derivation, List.of());
+        this(states, markers, destinations, derivation, List.of(), null);
     }
 
-    /** @param feeds the reports fed from the pass, each handed every event of the period as it is derived */
+    /**
+     * @param feeds  the reports fed from the pass, each handed every event of the period as it is derived
+     * @param copied the events of the period written a second time as {@link RowKind#FLAGGED} (null: none)
+     */
     public EventPass(UsStates states, RedactionMarkers markers, AgencyDestinations destinations, EventDerivation derivation,
-                     List<EventFeed> feeds) {
+                     List<EventFeed> feeds, EventSelection copied) {
         this.states = states;
         this.markers = markers;
         this.destinations = destinations;
         this.derivation = derivation;
         this.feeds = List.copyOf(feeds);
+        this.copied = copied;
         this.personal = derivation.showsSensitive() ? null : PersonalData.shipped();
     }
 
@@ -78,21 +83,33 @@ public final class EventPass implements Serializable {
         EventFeed.Part[] parts = feeds.stream().map(EventFeed::open).toArray(EventFeed.Part[]::new);
         return new Iterator<>() {
             private InternalRow next;
+            /** A flagged event's copy, handed out after the event. */
+            private InternalRow copy;
 
             @Override
             public boolean hasNext() {
+                if (next == null && copy != null) {
+                    next = copy;
+                    copy = null;
+                }
                 while (next == null && parsed.hasNext()) {
                     Object[] p = parsed.next();
                     if (EventDerivation.isQuarantined(p)) {
                         quarantine.add(EventDerivation.quarantined(p));
                     } else {
                         Object[] event = derivation.derive(p);
-                        if (parts.length > 0 && RowKind.EVENT.equals(event[KIND])) {
+                        boolean inPeriod = RowKind.EVENT.equals(event[KIND]);
+                        if (inPeriod) {
                             for (EventFeed.Part part : parts) {
                                 part.add(event);
                             }
                         }
                         next = spark.row(event);
+                        if (inPeriod && copied != null && copied.test(event)) {
+                            Object[] flagged = event.clone();
+                            flagged[KIND] = RowKind.FLAGGED;
+                            copy = spark.row(flagged);
+                        }
                     }
                 }
                 if (next == null) {

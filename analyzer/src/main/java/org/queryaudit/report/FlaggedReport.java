@@ -60,6 +60,27 @@ public final class FlaggedReport {
                 .or(size(col(ViolationColumns.VIOLATIONS)).gt(0));
     }
 
+    private static final int LEVEL_AT = org.queryaudit.engine.EventDerivation.SCHEMA.fieldIndex(ResolveColumns.LEVEL);
+    private static final int TAGS_AT = org.queryaudit.engine.EventDerivation.SCHEMA.fieldIndex(TagColumns.TAGS);
+    private static final int VIOLATIONS_AT = org.queryaudit.engine.EventDerivation.SCHEMA.fieldIndex(ViolationColumns.VIOLATIONS);
+
+    /**
+     * {@link #flagged()} on a derived event's values, for the pass to keep its flagged events apart
+     * (issue 24); {@link #selected} applies {@link #flagged()} again to what it kept, and
+     * {@code report --store} applies it to the stored events, so no path lists a row the other does not.
+     */
+    public static boolean isFlagged(Object[] event) {
+        Object tags = event[TAGS_AT];
+        Object violations = event[VIOLATIONS_AT];
+        return "federal".equals(event[LEVEL_AT]) || has(tags, "immigration") || has(tags, "federal_assist")
+                || has(tags, "out_of_state_assist") || (violations instanceof java.util.Collection<?> c ? !c.isEmpty()
+                : violations instanceof scala.collection.Iterable<?> i && i.nonEmpty());
+    }
+
+    private static boolean has(Object list, String tag) {
+        return list instanceof java.util.Collection<?> c ? c.contains(tag) : list instanceof scala.collection.Seq<?> seq && seq.contains(tag);
+    }
+
     /**
      * The flagged events, with flagged.csv's columns first, then what violations.csv adds: legal
      * process and the findings by rule id ({@link #ordered} puts them in report order: owner

@@ -39,8 +39,9 @@ public final class RunOutputs {
      * What the reports need from the rest of the run.
      *
      * @param searchRows every event's {@link SearchRows}: fed by the pass, or derived from stored events
+     * @param flagged    events among which every flagged one is ({@link FlaggedReport#isFlagged}): the pass's copies, or the stored events
      */
-    public record Inputs(OutputFolder out, Dataset<Row> events, Dataset<Row> searchRows, RuleBook rules,
+    public record Inputs(OutputFolder out, Dataset<Row> events, Dataset<Row> searchRows, Dataset<Row> flagged, RuleBook rules,
                          List<SharingAudit.Row> sharingAudit, boolean sharingGiven, RunReportPage.Facts facts,
                          org.queryaudit.base.StageClock clock) {
     }
@@ -50,7 +51,7 @@ public final class RunOutputs {
         EventSummary summary = EventSummary.of(in.events());
         in.clock().lap("report: event summary");
         SearchMeasures measures = SearchMeasures.shipped();
-        Dataset<Row> kept = FlaggedReport.kept(in.events());
+        Dataset<Row> kept = FlaggedReport.kept(in.flagged());
         SearchReport.Written searchesWritten;
         List<AgencyReport.Line> lines;
         ResearchTables.Tables research;

@@ -1,5 +1,7 @@
 package org.queryaudit.run;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +48,7 @@ import org.queryaudit.reference.DataFiles;
 import org.queryaudit.reference.MessageKeys;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
+import org.queryaudit.report.FlaggedReport;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.LineCheck;
 import org.queryaudit.report.Manifest;
@@ -170,12 +173,15 @@ public final class AuditRun {
         out.fs().mkdirs(searchRowsFolder);
         // The reports fed by the pass as it derives each event, so they need not read the events again (issue 24).
         EventPass pass = new EventPass(states, markers, run.directory().destinations(), derivation,
-                List.of(SearchRows.feed(searchRowsFolder.toString(), SearchMeasures.shipped(), states)));
+                List.of(SearchRows.feed(searchRowsFolder.toString(), SearchMeasures.shipped(), states)), FlaggedReport::isFlagged);
+        Path flaggedFolder = out.file("staged-flagged");
         try {
             stage(pass, slices, staged, quarantined, out);
             clock.lap("ingest, resolve, tag, classify, evaluate");
             // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
-            Dataset<Row> rows = spark.read().schema(EventDerivation.SCHEMA).parquet(staged.toString());
+            // The flagged events' copies are read apart, and never counted.
+            Dataset<Row> rows = spark.read().schema(EventDerivation.SCHEMA).parquet(staged.toString())
+                    .filter(col(RowKind.COLUMN).notEqual(RowKind.FLAGGED));
             Dataset<Row> unread = QuarantineWriter.read(spark, quarantined.toString());
             RowAccount account = RowAccount.of(rows, unread);
             account.perFile().forEach((file, c) -> perFile.merge(file, c, RowCounts::plus));
@@ -190,7 +196,15 @@ public final class AuditRun {
             Path eventsFolder = out.file(EventStore.FOLDER);
             account.storeEvents(rows, new Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT), eventsFolder, out.fs());
             clock.lap("store events");
-            Dataset<Row> searchRows = searchRows(account, searchRowsFolder);
+            Dataset<Row> searchRows = withoutDrops(account, SearchRows.read(spark, searchRowsFolder.toString()), SearchRows.FILE,
+                    SearchRows.SOURCE_LINE, copyOf(searchRowsFolder), p -> SearchRows.read(spark, p.toString()));
+            Path copies = new Path(staged, RowKind.COLUMN + "=" + RowKind.FLAGGED);
+            if (out.fs().exists(copies) && !out.fs().rename(copies, flaggedFolder)) {
+                throw new IOException("cannot move " + copies + " to " + flaggedFolder);
+            }
+            out.fs().mkdirs(flaggedFolder);
+            Dataset<Row> flagged = withoutDrops(account, EventStore.read(spark, flaggedFolder), QueryEvent.SOURCE_FILE,
+                    QueryEvent.SOURCE_LINE, copyOf(flaggedFolder), p -> EventStore.read(spark, p), QueryEvent.OWNER_STATE, QueryEvent.MONTH);
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> stored = EventStore.read(spark, eventsFolder);
             outputs.put(EventStore.FOLDER, total.selected());
@@ -215,10 +229,9 @@ public final class AuditRun {
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new TreeSet<>(account.eventMonths())),
                     all.size(), total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incompleteByName);
-            RunOutputs.write(new RunOutputs.Inputs(out, stored, searchRows, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
+            RunOutputs.write(new RunOutputs.Inputs(out, stored, searchRows, flagged, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
                     outputs);
-            out.fs().delete(searchRowsFolder, true);
-            out.fs().delete(new Path(searchRowsFolder.getParent(), searchRowsFolder.getName() + "-kept"), true);
+            deleteAll(out, searchRowsFolder, flaggedFolder);
 
             Manifest manifest = manifest(run, sha, perFile, lineChecks, total, sharing, outputs, sensitive, warnings);
             if (store != null) {
@@ -233,23 +246,34 @@ public final class AuditRun {
         } finally {
             out.fs().delete(staged, true);
             out.fs().delete(quarantined, true);
-            out.fs().delete(searchRowsFolder, true);
-            out.fs().delete(new Path(searchRowsFolder.getParent(), searchRowsFolder.getName() + "-kept"), true);
+            deleteAll(out, searchRowsFolder, flaggedFolder);
         }
     }
 
+    /** The folders the pass fed the reports through, and their copies without duplicates. */
+    private static void deleteAll(OutputFolder out, Path... folders) throws IOException {
+        for (Path f : folders) {
+            out.fs().delete(f, true);
+            out.fs().delete(copyOf(f), true);
+        }
+    }
+
+    private static Path copyOf(Path folder) {
+        return new Path(folder.getParent(), folder.getName() + "-kept");
+    }
+
     /**
-     * The pass's search rows of the stored events: all of them, or, where rows repeat, those of the
-     * rows kept, written once more while the staged rows that name the duplicates still exist.
+     * Rows the pass fed the reports, without those of the duplicates dropped: all of them where
+     * none repeats, else a copy without them, written while the staged rows that name the
+     * duplicates still exist.
      */
-    private Dataset<Row> searchRows(RowAccount account, Path folder) {
-        Dataset<Row> all = SearchRows.read(spark, folder.toString());
+    private static Dataset<Row> withoutDrops(RowAccount account, Dataset<Row> all, String file, String line, Path copy,
+                                             java.util.function.Function<Path, Dataset<Row>> read, String... partitionBy) {
         if (account.drops() == null) {
             return all;
         }
-        String kept = new Path(folder.getParent(), folder.getName() + "-kept").toString();
-        account.withoutDrops(all, SearchRows.FILE, SearchRows.SOURCE_LINE).write().parquet(kept);
-        return SearchRows.read(spark, kept);
+        account.withoutDrops(all, file, line).write().partitionBy(partitionBy).parquet(copy.toString());
+        return read.apply(copy);
     }
 
     /** The one pass: the rows that were read into {@code staged}, partitioned by kind, owner state and month; the others into {@code quarantined}. */

@@ -36,8 +36,11 @@ class MonthlyStoreTest {
     static final Path OLYMPIA = FLOCK.resolve("10_1_2025-10_31_2025-Olympia WA PD-Network-Audit.csv");
     static final Path LAKEWOOD = FLOCK.resolve("REDACTED - 1_1_2025-1_31_2025-Lakewood WA PD-Network-Audit.csv");
     static final Path NLETS = TestSpark.root().resolve("sample-logs/nlets/wa-access-nlets-2025-11.csv");
-    static final List<String> TABLES = List.of("agency_report.csv", "flagged.csv", "violations.csv",
-            "research/federal_queries_by_month.csv", "research/doors_by_owner.csv", "research/after_revocation.csv");
+    // searches.csv and owner_months.csv too: the run takes their search rows from the pass, report --store from the
+    // stored events (issue 24), and the two must agree.
+    static final List<String> TABLES = List.of("agency_report.csv", "flagged.csv", "violations.csv", "searches.csv",
+            "research/federal_queries_by_month.csv", "research/doors_by_owner.csv", "research/after_revocation.csv",
+            "research/owner_months.csv", "research/top_requesters.csv");
 
     final AuditRun run = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn());
 
