@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.spark.TaskContext;
@@ -250,6 +250,76 @@ public final class SearchRows {
         return spark.read().schema(SCHEMA).parquet(folder);
     }
 
+    /** Writes facts straight to Parquet's record consumer: no intermediate object per row. */
+    private static final class Writer extends ParquetWriter.Builder<Fact, Writer> {
+        Writer(org.apache.parquet.io.OutputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected Writer self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Fact> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return new FactWrite();
+        }
+    }
+
+    private static final class FactWrite extends WriteSupport<Fact> {
+        private RecordConsumer out;
+
+        @Override
+        public WriteContext init(org.apache.hadoop.conf.Configuration conf) {
+            return new WriteContext(PARQUET, Map.of());
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            out = recordConsumer;
+        }
+
+        @Override
+        public void write(Fact f) {
+            out.startMessage();
+            putLong(0, LINE, f.line());
+            putLong(1, SEARCH, f.search());
+            putInt(2, SEARCH_CHECK, f.check());
+            putInt(3, FLAGS, f.flags());
+            if (f.user() != null) {
+                putLong(4, USER, f.user());
+            }
+            out.startField(LINKED, 5);
+            out.addBoolean(f.linked());
+            out.endField(LINKED, 5);
+            putText(6, OWNER, f.owner());
+            putText(7, FILE, f.file());
+            putLong(8, SOURCE_LINE, f.sourceLine());
+            out.endMessage();
+        }
+
+        private void putLong(int at, String name, long v) {
+            out.startField(name, at);
+            out.addLong(v);
+            out.endField(name, at);
+        }
+
+        private void putInt(int at, String name, int v) {
+            out.startField(name, at);
+            out.addInteger(v);
+            out.endField(name, at);
+        }
+
+        private void putText(int at, String name, String v) {
+            if (v != null) {
+                out.startField(name, at);
+                out.addBinary(Binary.fromString(v));
+                out.endField(name, at);
+            }
+        }
+    }
+
     /** One task's part: written under a hidden name, renamed when the task's rows end (as the quarantine's parts). */
     private static final class Part implements EventFeed.Part {
         private final String folder;
@@ -257,10 +327,9 @@ public final class SearchRows {
         private final int[] at;
         private final Object[] values;
         private final Map<String, ZoneId> zones = new HashMap<>();
-        private final SimpleGroupFactory groups = new SimpleGroupFactory(PARQUET);
         private final String name;
         private final String hidden;
-        private ParquetWriter<Group> writer;
+        private ParquetWriter<Fact> writer;
         private FileSystem fs;
         private boolean closed;
 
@@ -284,31 +353,17 @@ public final class SearchRows {
                 values[i] = event[at[i]];
             }
             Fact f = of(values, reading, zones);
-            Group g = groups.newGroup().append(LINE, f.line()).append(SEARCH, f.search()).append(SEARCH_CHECK, f.check())
-                    .append(FLAGS, f.flags());
-            if (f.user() != null) {
-                g.append(USER, f.user());
-            }
-            g.append(LINKED, f.linked());
-            if (f.owner() != null) {
-                g.append(OWNER, f.owner());
-            }
-            if (f.file() != null) {
-                g.append(FILE, f.file());
-            }
-            g.append(SOURCE_LINE, f.sourceLine());
             try {
                 if (writer == null) {
                     Path p = new Path(folder, hidden);
                     fs = p.getFileSystem(HadoopFiles.configuration());
-                    writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(p, HadoopFiles.configuration()))
-                            .withType(PARQUET).withCompressionCodec(CompressionCodecName.SNAPPY)
-                            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    writer = new Writer(HadoopOutputFile.fromPath(p, HadoopFiles.configuration()))
+                            .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                             // Hashes are unique per search: a dictionary would only cost a look-up per value.
                             .withDictionaryEncoding(false).withDictionaryEncoding(OWNER, true).withDictionaryEncoding(FILE, true)
                             .build();
                 }
-                writer.write(g);
+                writer.write(f);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the search rows to " + folder + ": " + e.getMessage(), e);
             }
