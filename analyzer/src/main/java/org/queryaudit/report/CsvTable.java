@@ -82,7 +82,9 @@ public final class CsvTable {
                 for (int i = 0; i < n; i++) {
                     Path part = new Path(java.net.URI.create(partsUris.get(i) + "/" + partName(index)));
                     FileSystem pfs = part.getFileSystem(HadoopFiles.configuration());
-                    out[i] = new CSVPrinter(new OutputStreamWriter(pfs.create(part, true), StandardCharsets.UTF_8), FORMAT);
+                    // Buffered: the printer appends cell by cell, and each unbuffered append takes the encoder's lock.
+                    out[i] = new CSVPrinter(new java.io.BufferedWriter(new OutputStreamWriter(pfs.create(part, true),
+                            StandardCharsets.UTF_8), 1 << 16), FORMAT);
                 }
                 while (rows.hasNext()) {
                     printer.print(rows.next(), out, counts);

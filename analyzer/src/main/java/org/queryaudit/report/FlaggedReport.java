@@ -115,6 +115,15 @@ public final class FlaggedReport {
     }
 
     /**
+     * The flagged events from the pass's copies of them ({@link org.queryaudit.ingest.RowKind#FLAGGED}):
+     * not cached, as they are few and already apart, and building Spark's columnar cache of their
+     * wide rows cost more than reading them again for each report.
+     */
+    public static Dataset<Row> fromCopies(Dataset<Row> copies) {
+        return selected(copies);
+    }
+
+    /**
      * Writes flagged.csv and violations.csv in one sorted pass: every violation belongs to a
      * flagged event, and violations.csv's order (owner state, owner, file, line, rule) is
      * flagged.csv's with each event's findings by rule; findings to review go to review.csv in the

@@ -40,8 +40,9 @@ public final class RunOutputs {
      *
      * @param searchRows every event's {@link SearchRows}: fed by the pass, or derived from stored events
      * @param flagged    events among which every flagged one is ({@link FlaggedReport#isFlagged}): the pass's copies, or the stored events
+     * @param copies     whether {@code flagged} are the pass's copies (read again per report) or all events (the flagged kept once)
      */
-    public record Inputs(OutputFolder out, Dataset<Row> events, Dataset<Row> searchRows, Dataset<Row> flagged, RuleBook rules,
+    public record Inputs(OutputFolder out, Dataset<Row> events, Dataset<Row> searchRows, Dataset<Row> flagged, boolean copies, RuleBook rules,
                          List<SharingAudit.Row> sharingAudit, boolean sharingGiven, RunReportPage.Facts facts,
                          org.queryaudit.base.StageClock clock) {
     }
@@ -51,7 +52,7 @@ public final class RunOutputs {
         EventSummary summary = EventSummary.of(in.events());
         in.clock().lap("report: event summary");
         SearchMeasures measures = SearchMeasures.shipped();
-        Dataset<Row> kept = FlaggedReport.kept(in.flagged());
+        Dataset<Row> kept = in.copies() ? FlaggedReport.fromCopies(in.flagged()) : FlaggedReport.kept(in.flagged());
         SearchReport.Written searchesWritten;
         List<AgencyReport.Line> lines;
         ResearchTables.Tables research;

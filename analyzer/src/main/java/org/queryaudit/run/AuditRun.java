@@ -229,7 +229,7 @@ public final class AuditRun {
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new TreeSet<>(account.eventMonths())),
                     all.size(), total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incompleteByName);
-            RunOutputs.write(new RunOutputs.Inputs(out, stored, searchRows, flagged, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
+            RunOutputs.write(new RunOutputs.Inputs(out, stored, searchRows, flagged, true, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
                     outputs);
             deleteAll(out, searchRowsFolder, flaggedFolder);
 
