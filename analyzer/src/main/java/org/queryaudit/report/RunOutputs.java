@@ -76,7 +76,7 @@ public final class RunOutputs {
             outputs.put(ViolationsReport.FILE, evidence[1]);
             outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
             in.clock().lap("report: flagged, violations");
-            searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.searchRows());
+            searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.searchRows(), SearchRows.ownerNames(summary));
             outputs.put(SearchReport.FILE, searchesWritten.searches());
             in.clock().lap("report: searches");
             Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines, searchesWritten.byRequester());

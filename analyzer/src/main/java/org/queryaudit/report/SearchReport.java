@@ -71,8 +71,10 @@ public final class SearchReport {
      *
      * @param kept   the flagged events ({@link FlaggedReport#kept}): every row with a finding is one
      * @param searchRows every event's search row ({@link SearchRows}), for the owners each of those searches reached
+     * @param owners     every owner's name by its hash in the search rows ({@link SearchRows#ownerNames})
      */
-    public static Written write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> searchRows) throws IOException {
+    public static Written write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> searchRows, Map<Long, String> owners)
+            throws IOException {
         Column linkedBy = when(col(QueryEvent.SEARCH_ID).startsWith("k:"), lit("search key"))
                 .when(col(QueryEvent.SEARCH_ID).startsWith("x:"), lit("export search id")).otherwise(lit("row"));
         // The rows with a finding, summed per search: a few per cent of the events, already at hand.
@@ -103,7 +105,7 @@ public final class SearchReport {
                     .join(broadcast(wanted), byHash, "left_semi")
                     .groupBy(col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK))
                     .agg(size(collect_set(col(SearchRows.OWNER))).alias("owners"),
-                            concat_ws(";", array_sort(collect_set(col(SearchRows.OWNER)))).alias("owner_agencies"),
+                            ownerNames(owners).apply(collect_set(col(SearchRows.OWNER))).alias("owner_agencies"),
                             count(lit(1)).alias("owner_rows"),
                             size(collect_set(col(SearchRows.FILE))).alias("source_files"));
             Dataset<Row> searches = found.withColumn(SearchRows.SEARCH, xxhash64(col(QueryEvent.SEARCH_ID)))
@@ -134,6 +136,22 @@ public final class SearchReport {
         } finally {
             found.unpersist();
         }
+    }
+
+    /** The owners' names of a set of owner hashes, in Spark's text order, joined with ';' (as array_sort and concat_ws). */
+    private static org.apache.spark.sql.expressions.UserDefinedFunction ownerNames(Map<Long, String> owners) {
+        HashMap<Long, String> names = new HashMap<>(owners);
+        return org.apache.spark.sql.functions.udf((org.apache.spark.sql.api.java.UDF1<scala.collection.Seq<Long>, String>) hashes -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (Long h : scala.jdk.javaapi.CollectionConverters.asJava(hashes)) {
+                String n = names.get(h);
+                if (n != null) {
+                    out.add(n);
+                }
+            }
+            out.sort(EventSummary::compareText);
+            return String.join(";", out);
+        }, org.apache.spark.sql.types.DataTypes.StringType);
     }
 
     /** What searches.csv holds: its searches, and per requester how many and how many owners' rows show them. */

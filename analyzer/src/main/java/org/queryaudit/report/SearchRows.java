@@ -17,7 +17,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -64,11 +63,11 @@ public final class SearchRows {
     public static final StructType SCHEMA = new StructType().add(LINE, DataTypes.LongType, false)
             .add(SEARCH, DataTypes.LongType, false).add(SEARCH_CHECK, DataTypes.IntegerType, false)
             .add(FLAGS, DataTypes.IntegerType, false).add(USER, DataTypes.LongType, true)
-            .add(LINKED, DataTypes.BooleanType, false).add(OWNER, DataTypes.StringType, true)
-            .add(FILE, DataTypes.StringType, true).add(SOURCE_LINE, DataTypes.LongType, false);
+            .add(LINKED, DataTypes.BooleanType, false).add(OWNER, DataTypes.LongType, true)
+            .add(FILE, DataTypes.LongType, true).add(SOURCE_LINE, DataTypes.LongType, false);
     private static final MessageType PARQUET = MessageTypeParser.parseMessageType("message search_rows {"
             + " required int64 l; required int64 s; required int32 t; required int32 f; optional int64 u;"
-            + " required boolean linked; optional binary owner (STRING); optional binary file (STRING);"
+            + " required boolean linked; optional int64 owner; optional int64 file;"
             + " required int64 source_line; }");
     private static final long SEED = 42L;
     /** The flags' bits, in {@link SearchGrain}'s order. */
@@ -93,8 +92,11 @@ public final class SearchRows {
     private SearchRows() {
     }
 
-    /** What the grain needs of one event. */
-    record Fact(long line, long search, int check, int flags, Long user, boolean linked, String owner, String file, long sourceLine) {
+    /**
+     * What the grain needs of one event; its owner and file by their xxhash64 (the owners' names are
+     * in the event summary, and of the files only how many a search reached is reported).
+     */
+    record Fact(long line, long search, int check, int flags, Long user, boolean linked, Long owner, Long file, long sourceLine) {
         Row row() {
             return RowFactory.create(line, search, check, flags, user, linked, owner, file, sourceLine);
         }
@@ -114,7 +116,7 @@ public final class SearchRows {
      * or {@link Timestamp}, lists as Java or Scala sequences). The flags are SearchGrain's: every
      * measure needs an ALPR audit; a redacted reason or user is not known.
      */
-    static Fact of(Object[] v, Reading reading, Map<String, ZoneId> zoneCache) {
+    static Fact of(Object[] v, Reading reading, Memo memo) {
         String searchId = (String) v[5];
         boolean alpr = SearchGrain.ALPR.equals(v[6]);
         Instant at = instant(v[7]);
@@ -148,10 +150,10 @@ public final class SearchRows {
                     flags |= 1 << VAGUE_REASON;
                 }
             }
-            String zone = v[3] == null ? null : reading.zones().get((String) v[3]);
+            ZoneId zone = memo.zone(reading, (String) v[3]);
             if (zone != null && at != null) {
                 flags |= 1 << HOUR_KNOWN;
-                int hour = LocalDateTime.ofInstant(at, zoneCache.computeIfAbsent(zone, ZoneId::of)).getHour();
+                int hour = LocalDateTime.ofInstant(at, zone).getHour();
                 if (reading.offHours().contains(hour)) {
                     flags |= 1 << OFF_HOURS;
                 }
@@ -162,8 +164,50 @@ public final class SearchRows {
         }
         Long userHash = (flags & (1 << USER_KNOWN)) != 0 ? xxhash64(user, SEED) : null;
         boolean linked = searchId == null || !searchId.startsWith("r:");
-        return new Fact(line((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4]), xxhash64(searchId, SEED),
-                murmur3(searchId), flags, userHash, linked, (String) v[2], (String) v[14], (Long) v[15]);
+        return new Fact(memo.line((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4]), xxhash64(searchId, SEED),
+                murmur3(searchId), flags, userHash, linked, memo.name((String) v[2]), memo.name((String) v[14]), (Long) v[15]);
+    }
+
+    /**
+     * One task's memory of what repeats from row to row: the owner state's zone, the hashes of
+     * agency_report rows, owners and files (a month of one owner has a few thousand of each).
+     */
+    static final class Memo {
+        private static final int REMEMBERED = 50_000;
+        private String state;
+        private ZoneId zone;
+        private final Map<List<String>, Long> lines = new HashMap<>();
+        private final Map<String, Long> names = new HashMap<>();
+
+        ZoneId zone(Reading reading, String ownerState) {
+            if (ownerState == null) {
+                return null;
+            }
+            if (!ownerState.equals(state)) {
+                String z = reading.zones().get(ownerState);
+                state = ownerState;
+                zone = z == null ? null : ZoneId.of(z);
+            }
+            return zone;
+        }
+
+        long line(String requesterName, String requesterOri, String ownerAgency, String ownerState, String month) {
+            if (lines.size() >= REMEMBERED) {
+                lines.clear();
+            }
+            return lines.computeIfAbsent(java.util.Arrays.asList(requesterName, requesterOri, ownerAgency, ownerState, month),
+                    k -> SearchRows.line(requesterName, requesterOri, ownerAgency, ownerState, month));
+        }
+
+        Long name(String text) {
+            if (text == null) {
+                return null;
+            }
+            if (names.size() >= REMEMBERED) {
+                names.clear();
+            }
+            return names.computeIfAbsent(text, t -> xxhash64(t, SEED));
+        }
     }
 
     /** {@link SearchReport#line()}, Spark's xxhash64 of the five columns: a null leaves the seed as it is. */
@@ -209,6 +253,17 @@ public final class SearchRows {
         return ((scala.collection.Seq<?>) list).contains(value);
     }
 
+    /** Every owner's name by its hash in the search rows: the owners are those of the event summary's cells. */
+    public static Map<Long, String> ownerNames(EventSummary summary) {
+        Map<Long, String> out = new HashMap<>();
+        for (EventSummary.Cell c : summary.cells()) {
+            if (c.ownerAgency() != null) {
+                out.putIfAbsent(xxhash64(c.ownerAgency(), SEED), c.ownerAgency());
+            }
+        }
+        return out;
+    }
+
     /** The pass's feed: each task writes its events' facts to its own Parquet part of {@code folder}. */
     public static EventFeed feed(String folder, SearchMeasures m, UsStates states) {
         Reading reading = Reading.of(m, states);
@@ -225,7 +280,7 @@ public final class SearchRows {
         int n = COLUMNS.size();
         return events.select(COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
                 .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
-                    Map<String, ZoneId> zones = new HashMap<>();
+                    Memo memo = new Memo();
                     Object[] v = new Object[n];
                     return new Iterator<Row>() {
                         @Override
@@ -239,7 +294,7 @@ public final class SearchRows {
                             for (int i = 0; i < n; i++) {
                                 v[i] = r.get(i);
                             }
-                            return of(v, reading, zones).row();
+                            return of(v, reading, memo).row();
                         }
                     };
                 }, Encoders.row(SCHEMA));
@@ -293,8 +348,12 @@ public final class SearchRows {
             out.startField(LINKED, 5);
             out.addBoolean(f.linked());
             out.endField(LINKED, 5);
-            putText(6, OWNER, f.owner());
-            putText(7, FILE, f.file());
+            if (f.owner() != null) {
+                putLong(6, OWNER, f.owner());
+            }
+            if (f.file() != null) {
+                putLong(7, FILE, f.file());
+            }
             putLong(8, SOURCE_LINE, f.sourceLine());
             out.endMessage();
         }
@@ -310,14 +369,6 @@ public final class SearchRows {
             out.addInteger(v);
             out.endField(name, at);
         }
-
-        private void putText(int at, String name, String v) {
-            if (v != null) {
-                out.startField(name, at);
-                out.addBinary(Binary.fromString(v));
-                out.endField(name, at);
-            }
-        }
     }
 
     /** One task's part: written under a hidden name, renamed when the task's rows end (as the quarantine's parts). */
@@ -326,7 +377,7 @@ public final class SearchRows {
         private final Reading reading;
         private final int[] at;
         private final Object[] values;
-        private final Map<String, ZoneId> zones = new HashMap<>();
+        private final Memo memo = new Memo();
         private final String name;
         private final String hidden;
         private ParquetWriter<Fact> writer;
@@ -352,7 +403,7 @@ public final class SearchRows {
             for (int i = 0; i < at.length; i++) {
                 values[i] = event[at[i]];
             }
-            Fact f = of(values, reading, zones);
+            Fact f = of(values, reading, memo);
             try {
                 if (writer == null) {
                     Path p = new Path(folder, hidden);
@@ -361,6 +412,7 @@ public final class SearchRows {
                             .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                             // Hashes are unique per search: a dictionary would only cost a look-up per value.
                             .withDictionaryEncoding(false).withDictionaryEncoding(OWNER, true).withDictionaryEncoding(FILE, true)
+                            .withDictionaryEncoding(LINE, true)
                             .build();
                 }
                 writer.write(f);

@@ -196,14 +196,16 @@ public final class AuditRun {
             Path eventsFolder = out.file(EventStore.FOLDER);
             account.storeEvents(rows, new Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT), eventsFolder, out.fs());
             clock.lap("store events");
-            Dataset<Row> searchRows = withoutDrops(account, SearchRows.read(spark, searchRowsFolder.toString()), SearchRows.FILE,
-                    SearchRows.SOURCE_LINE, copyOf(searchRowsFolder), p -> SearchRows.read(spark, p.toString()));
+            // The search rows name their file by its xxhash64.
+            Dataset<Row> searchRows = withoutDrops(account, SearchRows.read(spark, searchRowsFolder.toString()),
+                    org.apache.spark.sql.functions::xxhash64, SearchRows.FILE, SearchRows.SOURCE_LINE, copyOf(searchRowsFolder),
+                    p -> SearchRows.read(spark, p.toString()));
             Path copies = new Path(staged, RowKind.COLUMN + "=" + RowKind.FLAGGED);
             if (out.fs().exists(copies) && !out.fs().rename(copies, flaggedFolder)) {
                 throw new IOException("cannot move " + copies + " to " + flaggedFolder);
             }
             out.fs().mkdirs(flaggedFolder);
-            Dataset<Row> flagged = withoutDrops(account, EventStore.read(spark, flaggedFolder), QueryEvent.SOURCE_FILE,
+            Dataset<Row> flagged = withoutDrops(account, EventStore.read(spark, flaggedFolder), f -> f, QueryEvent.SOURCE_FILE,
                     QueryEvent.SOURCE_LINE, copyOf(flaggedFolder), p -> EventStore.read(spark, p), QueryEvent.OWNER_STATE, QueryEvent.MONTH);
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> stored = EventStore.read(spark, eventsFolder);
@@ -267,12 +269,14 @@ public final class AuditRun {
      * none repeats, else a copy without them, written while the staged rows that name the
      * duplicates still exist.
      */
-    private static Dataset<Row> withoutDrops(RowAccount account, Dataset<Row> all, String file, String line, Path copy,
+    private static Dataset<Row> withoutDrops(RowAccount account, Dataset<Row> all,
+                                             java.util.function.UnaryOperator<org.apache.spark.sql.Column> fileKey, String file,
+                                             String line, Path copy,
                                              java.util.function.Function<Path, Dataset<Row>> read, String... partitionBy) {
         if (account.drops() == null) {
             return all;
         }
-        account.withoutDrops(all, file, line).write().partitionBy(partitionBy).parquet(copy.toString());
+        account.withoutDrops(all, fileKey, file, line).write().partitionBy(partitionBy).parquet(copy.toString());
         return read.apply(copy);
     }
 

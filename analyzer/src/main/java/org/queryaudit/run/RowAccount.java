@@ -85,13 +85,17 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops, spans, lines);
     }
 
-    /** {@code rows} without the duplicates dropped, matched by their file and line columns (as they are when none repeats). */
-    public Dataset<Row> withoutDrops(Dataset<Row> rows, String fileColumn, String lineColumn) {
+    /**
+     * {@code rows} without the duplicates dropped (as they are when none repeats), matched by their
+     * file and line: {@code file} given the dropped row's file column says whether a row's file is it.
+     */
+    public Dataset<Row> withoutDrops(Dataset<Row> rows, java.util.function.UnaryOperator<org.apache.spark.sql.Column> file,
+                                     String fileColumn, String lineColumn) {
         if (drops == null) {
             return rows;
         }
-        return rows.join(drops, col(fileColumn).equalTo(col(EventIngest.DROP_FILE)).and(col(lineColumn).equalTo(col(EventIngest.DROP_LINE))),
-                "left_anti");
+        return rows.join(drops, col(fileColumn).equalTo(file.apply(col(EventIngest.DROP_FILE)))
+                .and(col(lineColumn).equalTo(col(EventIngest.DROP_LINE))), "left_anti");
     }
 
     private static org.apache.spark.sql.Column dropped() {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,7 +63,7 @@ class SearchRowsTest {
         // 2025-09-03 06:30 UTC is 23:30 on the 2nd in California: off hours (22:00-05:59 in the owner's zone).
         Instant late = Instant.parse("2025-09-03T06:30:00Z");
         SearchRows.Fact f = SearchRows.of(event("k:abc", "ALPR", "CA", late, Instant.parse("2025-07-01T00:00:00Z"),
-                Instant.parse("2025-09-03T00:00:00Z"), 3L, List.of(), List.of("vague_reason"), "jdoe"), READING, new HashMap<>());
+                Instant.parse("2025-09-03T00:00:00Z"), 3L, List.of(), List.of("vague_reason"), "jdoe"), READING, new SearchRows.Memo());
         assertTrue(f.linked());
         assertTrue(bit(f, SearchRows.ALPR) && bit(f, SearchRows.LOOKBACK_KNOWN) && bit(f, SearchRows.LONG_LOOKBACK));
         assertTrue(bit(f, SearchRows.NETWORKS_KNOWN) && bit(f, SearchRows.MULTI_NETWORK));
@@ -72,13 +71,14 @@ class SearchRowsTest {
         assertTrue(bit(f, SearchRows.HOUR_KNOWN) && bit(f, SearchRows.OFF_HOURS));
         assertTrue(bit(f, SearchRows.USER_KNOWN));
         assertEquals(SearchRows.xxhash64("jdoe", 42L), f.user());
-        assertEquals("Los Altos CA PD", f.owner());
+        assertEquals(SearchRows.xxhash64("Los Altos CA PD", 42L), f.owner());
+        assertEquals(SearchRows.xxhash64("audit.csv", 42L), f.file());
         assertEquals(7L, f.sourceLine());
 
         // Noon in California; a 30-day look-back exactly (not beyond); one network; reason and user redacted.
         SearchRows.Fact day = SearchRows.of(event("k:abc", "ALPR", "CA", Instant.parse("2025-09-03T19:00:00Z"),
                 Instant.parse("2025-08-04T00:00:00Z"), Instant.parse("2025-09-03T00:00:00Z"), 1L,
-                List.of("reason", "requester_user"), List.of("missing_reason"), "jdoe"), READING, new HashMap<>());
+                List.of("reason", "requester_user"), List.of("missing_reason"), "jdoe"), READING, new SearchRows.Memo());
         assertTrue(bit(day, SearchRows.LOOKBACK_KNOWN) && !bit(day, SearchRows.LONG_LOOKBACK));
         assertTrue(bit(day, SearchRows.NETWORKS_KNOWN) && !bit(day, SearchRows.MULTI_NETWORK));
         assertFalse(bit(day, SearchRows.REASON_KNOWN) || bit(day, SearchRows.BLANK_REASON), "a redacted reason is not known");
@@ -88,7 +88,7 @@ class SearchRowsTest {
 
         // A message log's row is its own search and measures nothing; a broadcast's owner state has no zone.
         SearchRows.Fact message = SearchRows.of(event("r:e1", "NLETS", "NL", late, null, null, null, List.of(), List.of(), "u"),
-                READING, new HashMap<>());
+                READING, new SearchRows.Memo());
         assertFalse(message.linked());
         assertEquals(0, message.flags());
         assertNull(message.user());
