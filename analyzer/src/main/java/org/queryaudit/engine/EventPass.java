@@ -27,8 +27,11 @@ import org.queryaudit.reference.UsStates;
  * ({@link SparkRows}). The rows are written once, partitioned by {@link RowKind}: the events of
  * the run's period (all of their columns) and events outside it (only what counting needs);
  * rows that could not be read go to the quarantine in their own schema ({@link QuarantinedRow}),
- * written by the same tasks. Rows are never joined, shuffled or converted between stages, which
- * is what makes a month of a state take seconds.
+ * written by the same tasks. The same tasks feed the reports as they derive each event of the
+ * period ({@link EventFeed}), and write the events a report selects ({@link EventSelection}) a
+ * second time, apart ({@link RowKind#FLAGGED}): those reports then read a few narrow or few rows,
+ * not the events again (issue 24). Rows are never joined, shuffled or converted between stages,
+ * which is what makes a month of a state take seconds.
  */
 public final class EventPass implements Serializable {
     private static final int KIND = EventDerivation.SCHEMA.fieldIndex(RowKind.COLUMN);
