@@ -97,8 +97,10 @@ public final class SearchReport {
         try {
             // Every row of those searches, the owners' without a finding too, from the events' search rows
             // (two hashes, owner, file: a narrow read). A search linked by nothing ("r:") is its own row, already at hand.
-            Dataset<Row> wanted = found.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
-                    .select(xxhash64(col(QueryEvent.SEARCH_ID)).alias(SearchRows.SEARCH), hash(col(QueryEvent.SEARCH_ID)).alias(SearchRows.SEARCH_CHECK));
+            Dataset<Row> hashed = found.withColumn(SearchRows.SEARCH, xxhash64(col(QueryEvent.SEARCH_ID)))
+                    .withColumn(SearchRows.SEARCH_CHECK, hash(col(QueryEvent.SEARCH_ID)));
+            Dataset<Row> wanted = hashed.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
+                    .select(col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK));
             scala.collection.immutable.Seq<String> byHash = scala.jdk.javaapi.CollectionConverters.asScala(
                     List.of(SearchRows.SEARCH, SearchRows.SEARCH_CHECK)).toSeq();
             Dataset<Row> reach = searchRows.filter(col(SearchRows.LINKED))
@@ -108,9 +110,7 @@ public final class SearchReport {
                             ownerNames(owners).apply(collect_set(col(SearchRows.OWNER))).alias("owner_agencies"),
                             count(lit(1)).alias("owner_rows"),
                             size(collect_set(col(SearchRows.FILE))).alias("source_files"));
-            Dataset<Row> searches = found.withColumn(SearchRows.SEARCH, xxhash64(col(QueryEvent.SEARCH_ID)))
-                    .withColumn(SearchRows.SEARCH_CHECK, hash(col(QueryEvent.SEARCH_ID)))
-                    .join(reach, byHash, "left")
+            Dataset<Row> searches = hashed.join(reach, byHash, "left")
                     .select(col(QueryEvent.SEARCH_ID), linkedBy.alias("linked_by"), col(QueryEvent.REQUESTER_NAME),
                             col(QueryEvent.REQUESTER_ORI), col(ResolveColumns.LEVEL), col(ResolveColumns.COMPONENT), col("first_seen"),
                             col("last_seen"), coalesce(col("owners"), lit(1)).alias("owners"),
