@@ -1,34 +1,14 @@
 package org.queryaudit.report;
 
-import org.queryaudit.model.ResolveColumns;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_contains;
-import static org.apache.spark.sql.functions.arrays_overlap;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Row;
-import org.queryaudit.model.ClassifyColumns;
-import org.queryaudit.model.ViolationColumns;
-import org.queryaudit.model.QueryEvent;
-import org.queryaudit.model.TagColumns;
-import org.queryaudit.tag.PurposeReading;
-import org.queryaudit.tag.TagRules;
 
 /**
  * The events counted once, at the finest grain any summary table of the run needs: who asked
@@ -88,37 +68,12 @@ public record EventSummary(List<Cell> cells) {
         }
     }
 
-    /** The immigration agencies of the shipped reason-tag file, which {@link Purposes#agencyNamed} counts. */
-    private static final List<String> IMMIGRATION_AGENCIES = TagRules.shipped().immigrationAgencies();
-
-    private static Column tally(Column when) {
-        return sum(when(when, 1).otherwise(0));
-    }
-
+    /**
+     * The summary of stored events: each task tallies its own ({@link SummaryTally}), as the
+     * pass does while it derives them ({@link SummaryAccumulator#feed}).
+     */
     public static EventSummary of(Dataset<Row> events) {
-        Column purpose = col(TagColumns.PURPOSE);
-        Column agency = arrays_overlap(col(TagColumns.BENEFICIARIES),
-                array(IMMIGRATION_AGENCIES.stream().map(functions::lit).toArray(Column[]::new)));
-        Dataset<Row> cells = events.groupBy(col(QueryEvent.REQUESTER_NAME), col(QueryEvent.REQUESTER_ORI), col(ResolveColumns.LEVEL),
-                        col(ResolveColumns.COMPONENT), col(ResolveColumns.BASIS), col(QueryEvent.OWNER_AGENCY), col(QueryEvent.OWNER_STATE),
-                        col(QueryEvent.MONTH), col(QueryEvent.SOURCE_SYSTEM), col(QueryEvent.QUERY_TYPE), col(ClassifyColumns.PATHWAY),
-                        concat_ws(";", col(ViolationColumns.VIOLATIONS + ".rule_id")).alias("rule_ids"),
-                        concat_ws(";", col(ViolationColumns.VIOLATIONS + ".severity")).alias("severities"),
-                        col(ClassifyColumns.DATA_CLASS), col(ClassifyColumns.AGREEMENT), col(ResolveColumns.STATE))
-                .agg(count("*"), tally(array_contains(col(TagColumns.TAGS), "immigration")),
-                        min(QueryEvent.OCCURRED_AT), max(QueryEvent.OCCURRED_AT), first(SearchReport.line()),
-                        tally(purpose.equalTo(PurposeReading.IMMIGRATION_CIVIL)), tally(purpose.equalTo(PurposeReading.IMMIGRATION_CRIMINAL)),
-                        tally(purpose.equalTo(PurposeReading.IMMIGRATION)), tally(agency), tally(agency.and(purpose.equalTo(PurposeReading.OTHER_OFFENCE))),
-                        tally(agency.and(purpose.equalTo(PurposeReading.NOT_STATED))));
-        List<Cell> out = new ArrayList<>();
-        for (Row r : cells.collectAsList()) {
-            out.add(new Cell(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                    r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
-                    r.getString(12), r.getLong(16), r.getLong(17), r.get(18), r.get(19), r.getLong(20), r.getString(13),
-                    r.getString(14), r.getString(15), new Purposes(r.getLong(21), r.getLong(22), r.getLong(23), r.getLong(24),
-                    r.getLong(25), r.getLong(26))));
-        }
-        return new EventSummary(out);
+        return SummaryAccumulator.of(events);
     }
 
     /** Spark's order for text: by UTF-8 bytes, so tables sort as they did when Spark sorted them. */

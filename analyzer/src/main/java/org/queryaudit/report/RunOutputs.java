@@ -38,19 +38,19 @@ public final class RunOutputs {
     /**
      * What the reports need from the rest of the run.
      *
+     * @param summary    the events counted at the summary's grain: tallied by the pass, or from stored events
      * @param searchRows every event's {@link SearchRows}: fed by the pass, or derived from stored events
      * @param flagged    events among which every flagged one is ({@link FlaggedReport#isFlagged}): the pass's copies, or the stored events
      * @param copies     whether {@code flagged} are the pass's copies (read again per report) or all events (the flagged kept once)
      */
-    public record Inputs(OutputFolder out, Dataset<Row> events, Dataset<Row> searchRows, Dataset<Row> flagged, boolean copies, RuleBook rules,
+    public record Inputs(OutputFolder out, EventSummary summary, Dataset<Row> searchRows, Dataset<Row> flagged, boolean copies, RuleBook rules,
                          List<SharingAudit.Row> sharingAudit, boolean sharingGiven, RunReportPage.Facts facts,
                          org.queryaudit.base.StageClock clock) {
     }
 
     public static Map<String, Long> write(Inputs in, Map<String, Long> outputs) throws IOException {
         FileSystem fs = in.out().fs();
-        EventSummary summary = EventSummary.of(in.events());
-        in.clock().lap("report: event summary");
+        EventSummary summary = in.summary();
         SearchMeasures measures = SearchMeasures.shipped();
         Dataset<Row> kept = in.copies() ? FlaggedReport.fromCopies(in.flagged()) : FlaggedReport.kept(in.flagged());
         SearchReport.Written searchesWritten;

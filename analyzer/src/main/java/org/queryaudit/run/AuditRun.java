@@ -48,6 +48,7 @@ import org.queryaudit.reference.DataFiles;
 import org.queryaudit.reference.MessageKeys;
 import org.queryaudit.reference.RedactionMarkers;
 import org.queryaudit.reference.UsStates;
+import org.queryaudit.report.EventSummary;
 import org.queryaudit.report.FlaggedReport;
 import org.queryaudit.report.InputHashes;
 import org.queryaudit.report.LineCheck;
@@ -59,6 +60,7 @@ import org.queryaudit.report.RunOutputs;
 import org.queryaudit.report.RunReportPage;
 import org.queryaudit.report.SearchMeasures;
 import org.queryaudit.report.SearchRows;
+import org.queryaudit.report.SummaryAccumulator;
 import org.queryaudit.resolve.AgencyResolver;
 import org.queryaudit.resolve.ResolveStage;
 import org.queryaudit.store.EventStore;
@@ -172,8 +174,10 @@ public final class AuditRun {
         Path searchRowsFolder = out.file(SearchRows.FOLDER);
         out.fs().mkdirs(searchRowsFolder);
         // The reports fed by the pass as it derives each event, so they need not read the events again (issue 24).
+        SummaryAccumulator tally = SummaryAccumulator.registered(spark);
         EventPass pass = new EventPass(states, markers, run.directory().destinations(), derivation,
-                List.of(SearchRows.feed(searchRowsFolder.toString(), SearchMeasures.shipped(), states)), FlaggedReport::isFlagged);
+                List.of(SearchRows.feed(searchRowsFolder.toString(), SearchMeasures.shipped(), states), tally.feed()),
+                FlaggedReport::isFlagged);
         Path flaggedFolder = out.file("staged-flagged");
         try {
             stage(pass, slices, staged, quarantined, out);
@@ -231,7 +235,10 @@ public final class AuditRun {
             RunReportPage.Facts facts = new RunReportPage.Facts(Sessions.toolVersion(), period.label(new TreeSet<>(account.eventMonths())),
                     all.size(), total, run.rules().sha256(), run.directory().rows().size(), run.tagRules().patterns().size(),
                     !sensitive.shown(), sensitive.keySource(), inputRows(all, sha, perFile), incompleteByName);
-            RunOutputs.write(new RunOutputs.Inputs(out, stored, searchRows, flagged, true, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
+            // The pass's tally counts the duplicates it could not yet know; without them, the stored events are counted.
+            EventSummary summary = account.drops() == null ? tally.value().summary() : EventSummary.of(stored);
+            clock.lap("report: event summary");
+            RunOutputs.write(new RunOutputs.Inputs(out, summary, searchRows, flagged, true, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
                     outputs);
             deleteAll(out, searchRowsFolder, flaggedFolder);
 

@@ -124,7 +124,9 @@ public final class StoreReport {
         // No pass here: the search rows come from the stored events, by the same code the pass feeds.
         Dataset<Row> searchRows = org.queryaudit.report.SearchRows.from(events, org.queryaudit.report.SearchMeasures.shipped(),
                 org.queryaudit.reference.UsStates.shipped());
-        RunOutputs.write(new RunOutputs.Inputs(out, events, searchRows, events, false, rules, List.of(), false, facts, clock), outputs);
+        org.queryaudit.report.EventSummary summary = org.queryaudit.report.EventSummary.of(events);
+        clock.lap("report: event summary");
+        RunOutputs.write(new RunOutputs.Inputs(out, summary, searchRows, events, false, rules, List.of(), false, facts, clock), outputs);
 
         Manifest manifest = new Manifest(Sessions.toolVersion());
         manifest.period(period.month(), period.from(), period.to());
