@@ -1,9 +1,6 @@
 package org.queryaudit.report;
 
-
-
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
