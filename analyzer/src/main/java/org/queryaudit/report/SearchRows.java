@@ -243,7 +243,8 @@ public final class SearchRows {
         return t == null ? null : t instanceof Instant i ? i : ((Timestamp) t).toInstant();
     }
 
-    private static boolean contains(Object list, String value) {
+    /** Whether a list of texts (a Java list, as the pass derives it, or a Scala sequence, as stored) holds the value. */
+    static boolean contains(Object list, String value) {
         if (list == null) {
             return false;
         }

@@ -96,7 +96,7 @@ public final class SummaryTally implements Serializable {
             cells.put(key, t);
         }
         t.queries++;
-        if (contains(v[15], "immigration")) {
+        if (SearchRows.contains(v[15], "immigration")) {
             t.immigrationTagged++;
         }
         // Spark's min and max of a column: nulls are passed over.
@@ -184,35 +184,10 @@ public final class SummaryTally implements Serializable {
         return b == null ? "" : b.toString();
     }
 
-    private static boolean contains(Object list, String value) {
-        if (list == null) {
-            return false;
-        }
-        if (list instanceof List<?> l) {
-            return l.contains(value);
-        }
-        return ((scala.collection.Seq<?>) list).contains(value);
-    }
-
     /** Whether the beneficiaries name an immigration agency ({@code arrays_overlap}). */
     private static boolean overlaps(Object beneficiaries) {
-        if (beneficiaries == null) {
-            return false;
-        }
-        if (beneficiaries instanceof List<?> l) {
-            if (l.isEmpty()) {
-                return false;
-            }
-            for (Object o : l) {
-                if (IMMIGRATION_AGENCIES.contains(o)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        scala.collection.Iterator<?> it = ((scala.collection.Seq<?>) beneficiaries).iterator();
-        while (it.hasNext()) {
-            if (IMMIGRATION_AGENCIES.contains(it.next())) {
+        for (String agency : IMMIGRATION_AGENCIES) {
+            if (SearchRows.contains(beneficiaries, agency)) {
                 return true;
             }
         }
