@@ -326,7 +326,7 @@ class DemoRunTest {
         Map<String, Map<String, long[]>> bySearch = new java.util.TreeMap<>();
         Map<String, java.util.Set<String>> users = new HashMap<>();
         Map<String, Long> rows = new HashMap<>();
-        for (org.apache.spark.sql.Row r : TestSpark.session().read().parquet(tmp.resolve("a/events").toString())
+        for (org.apache.spark.sql.Row r : TestSpark.events(tmp.resolve("a/events"))
                 .filter("source_system = 'ALPR'").collectAsList()) {
             String key = r.getAs("owner_state") + "|" + r.getAs("owner_agency") + "|" + r.getAs("month");
             rows.merge(key, 1L, Long::sum);
@@ -561,7 +561,7 @@ class DemoRunTest {
                 }
             }
         }
-        var events = TestSpark.session().read().parquet(tmp.resolve("a/events").toString());
+        var events = TestSpark.events(tmp.resolve("a/events"));
         List<org.apache.spark.sql.Column> texts = new java.util.ArrayList<>();
         for (var field : events.schema().fields()) {
             if (!(field.dataType() instanceof org.apache.spark.sql.types.NumericType)
@@ -648,7 +648,7 @@ class DemoRunTest {
         List<Path> outputs;
         try (var s = Files.walk(tmp.resolve("a"))) {
             outputs = s.filter(Files::isRegularFile).map(p -> tmp.resolve("a").relativize(p))
-                    .filter(p -> !p.startsWith("events") && !p.toString().equals("manifest.json")).sorted().toList();
+                    .filter(p -> !p.startsWith("events") && !p.startsWith("requesters") && !p.startsWith("reasons") && !p.toString().equals("manifest.json")).sorted().toList();
         }
         assertTrue(outputs.size() > 30, outputs.toString());
         for (Path f : outputs) {

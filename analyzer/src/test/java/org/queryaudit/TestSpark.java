@@ -18,6 +18,11 @@ public final class TestSpark {
         return session;
     }
 
+    /** The wide view of a run's {@code events/} (joined with the tables beside it), as every reader gets it. */
+    public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> events(java.nio.file.Path folder) {
+        return org.queryaudit.store.EventStore.read(session(), new org.apache.hadoop.fs.Path(folder.toUri()));
+    }
+
     /** The project folder (sample-logs/, scripts/), as Maven passes it. */
     public static java.nio.file.Path root() {
         return java.nio.file.Path.of(System.getProperty("queryaudit.root", "..")).toAbsolutePath().normalize();

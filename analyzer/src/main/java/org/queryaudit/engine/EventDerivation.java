@@ -16,6 +16,7 @@ import org.queryaudit.ingest.ParsedRows;
 import org.queryaudit.ingest.RowKind;
 import org.queryaudit.model.AuditedEvent;
 import org.queryaudit.model.ClassifyColumns;
+import org.queryaudit.model.EventTables;
 import org.queryaudit.model.Period;
 import org.queryaudit.model.QuarantinedRow;
 import org.queryaudit.model.QueryEvent;
@@ -37,8 +38,14 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@link EventPass} runs this on the executors.
  */
 public final class EventDerivation implements Serializable {
-    /** The pass's rows: the audited event and what it is ({@link RowKind}). */
-    public static final StructType SCHEMA = AuditedEvent.SCHEMA.add(RowKind.COLUMN, DataTypes.StringType, false);
+    /**
+     * The pass's rows: the audited event, the keys of its rows in the tables beside the events
+     * ({@link EventTables}), and what it is ({@link RowKind}).
+     */
+    public static final StructType SCHEMA = AuditedEvent.SCHEMA.add(EventTables.REQUESTER_KEY, DataTypes.LongType, false)
+            .add(EventTables.REASON_KEY, DataTypes.LongType, false).add(RowKind.COLUMN, DataTypes.StringType, false);
+    /** What the pass writes: the stored event ({@link EventTables#EVENTS}) and what it is. */
+    public static final StructType STAGED = EventTables.EVENTS.add(RowKind.COLUMN, DataTypes.StringType, false);
 
     private static final int PARSED = QueryEvent.SCHEMA.size();
     private static final int WIDTH = SCHEMA.size();
@@ -78,6 +85,10 @@ public final class EventDerivation implements Serializable {
     private static final int QUERY_TYPE = SCHEMA.fieldIndex(QueryEvent.QUERY_TYPE);
     private static final int VIOLATIONS = SCHEMA.fieldIndex(ViolationColumns.VIOLATIONS);
     private static final int KIND = SCHEMA.fieldIndex(RowKind.COLUMN);
+    private static final int REQUESTER_KEY = SCHEMA.fieldIndex(EventTables.REQUESTER_KEY);
+    private static final int REASON_KEY = SCHEMA.fieldIndex(EventTables.REASON_KEY);
+    /** Resolutions and taggings remembered with their keys per task before the memory starts over. */
+    private static final int REMEMBERED = 200_000;
     private static final int P_QUARANTINE = ParsedRows.SCHEMA.fieldIndex(ParsedRows.QUARANTINE_REASON);
     private static final int P_RAW = ParsedRows.SCHEMA.fieldIndex(ParsedRows.RAW_TEXT);
 
@@ -89,6 +100,8 @@ public final class EventDerivation implements Serializable {
     private final Period period;
     private final MessageKeys keys;
     private final AccessAgreements agreements;
+    /** The key of each resolution and tagging the stages handed out: they hand out the same one for the same input. */
+    private transient Map<Object, Long> rowKeys;
 
     public EventDerivation(ResolveStage resolve, ReasonTagger tagger, SharingIndex sharing, RuleEvaluator evaluator,
                            SensitiveValues sensitive, Period period, MessageKeys keys, AccessAgreements agreements) {
@@ -146,6 +159,8 @@ public final class EventDerivation implements Serializable {
         v[BENEFICIARIES] = why.reading().beneficiaries();
         v[PURPOSE] = why.reading().purpose();
         v[PURPOSE_EVIDENCE] = why.reading().evidence();
+        v[REQUESTER_KEY] = key(who, RESOLVED, ResolveColumns.COLUMNS.size(), v);
+        v[REASON_KEY] = key(why, TAGS, TagColumns.COLUMNS.size(), v);
 
         String dataClass = keys.dataClass((String) v[SOURCE_SYSTEM], (String) v[QUERY_TYPE]);
         v[DATA_CLASS] = dataClass;
@@ -168,6 +183,22 @@ public final class EventDerivation implements Serializable {
         return v;
     }
 
+    /** The key of a row of the tables beside the events: its values are the event's {@code width} columns from {@code from}. */
+    private long key(Object memoized, int from, int width, Object[] v) {
+        if (rowKeys == null) {
+            rowKeys = new java.util.IdentityHashMap<>();
+        }
+        Long k = rowKeys.get(memoized);
+        if (k == null) {
+            if (rowKeys.size() >= REMEMBERED) {
+                rowKeys.clear();
+            }
+            k = EventTables.key(java.util.Arrays.copyOfRange(v, from, from + width));
+            rowKeys.put(memoized, k);
+        }
+        return k;
+    }
+
     private static void copyProvenance(Object[] p, Object[] v) {
         v[EVENT_ID] = p[EVENT_ID];
         v[SOURCE_SYSTEM] = p[SOURCE_SYSTEM];
@@ -188,5 +219,7 @@ public final class EventDerivation implements Serializable {
         v[INACTIVE] = false;
         v[PATHWAY] = "none";
         v[DATA_CLASS] = "none";
+        v[REQUESTER_KEY] = 0L;
+        v[REASON_KEY] = 0L;
     }
 }

@@ -63,7 +63,7 @@ public final class EventPass implements Serializable {
     }
 
     /**
-     * Every row of the slices that was read, derived on the executors, as rows of {@link EventDerivation#SCHEMA};
+     * Every row of the slices that was read, derived on the executors, as rows of {@link EventDerivation#STAGED};
      * the rows that could not be read go to {@code quarantine}, in a schema of their own.
      */
     public Dataset<Row> rows(SparkSession spark, List<FileSlice> slices, QuarantineWriter quarantine) {
@@ -72,7 +72,7 @@ public final class EventPass implements Serializable {
         JavaRDD<InternalRow> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
                 .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers, pass.personal,
                         pass.destinations), quarantine.open()));
-        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), EventDerivation.SCHEMA, false);
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), EventDerivation.STAGED, false);
     }
 
     /** The slices of these inputs (a Spark job when a file is large enough to split). */

@@ -21,23 +21,21 @@ import org.queryaudit.evaluate.Finding;
 import org.queryaudit.ingest.RowKind;
 import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.QueryEvent;
-import org.queryaudit.model.ResolveColumns;
-import org.queryaudit.model.TagColumns;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Converts one task's derived rows to Spark's internal rows, remembering the converted form of
- * values that repeat: text of the repeating columns, and the tag, evidence and redaction lists
- * (the tagger hands out the same list for the same reason). Bounded; one per task. Converting
- * a {@code Row} per event instead cost a fifth of the pass.
+ * Converts one task's derived rows to Spark's internal rows of what the pass writes
+ * ({@link EventDerivation#STAGED}: the resolution and tags are left to the tables beside the
+ * events), remembering the converted form of values that repeat: text of the repeating columns,
+ * and the redaction lists (the mapper hands out the same list for the same cells). Bounded; one
+ * per task. Converting a {@code Row} per event instead cost a fifth of the pass.
  */
 final class SparkRows {
-    private static final int WIDTH = EventDerivation.SCHEMA.size();
-    /** The list columns whose values the tagger and the mapper hand out again for repeated input. */
-    private static final int TAGS = EventDerivation.SCHEMA.fieldIndex(TagColumns.TAGS);
-    private static final int EVIDENCE = EventDerivation.SCHEMA.fieldIndex(TagColumns.EVIDENCE);
-    private static final int BENEFICIARIES = EventDerivation.SCHEMA.fieldIndex(TagColumns.BENEFICIARIES);
-    private static final int REDACTED = EventDerivation.SCHEMA.fieldIndex(QueryEvent.REDACTED_FIELDS);
+    private static final int WIDTH = EventDerivation.STAGED.size();
+    /** For each written column, where the derived row holds it. */
+    private static final int[] FROM = new int[WIDTH];
+    /** The list column whose values the mapper hands out again for repeated input. */
+    private static final int REDACTED = EventDerivation.STAGED.fieldIndex(QueryEvent.REDACTED_FIELDS);
     /** Column kinds, for the conversion to Spark's representation. */
     private static final int TEXT = 0;
     private static final int INSTANT = 1;
@@ -50,23 +48,22 @@ final class SparkRows {
 
     static {
         for (int i = 0; i < WIDTH; i++) {
-            DataType t = EventDerivation.SCHEMA.fields()[i].dataType();
+            FROM[i] = EventDerivation.SCHEMA.fieldIndex(EventDerivation.STAGED.fields()[i].name());
+            DataType t = EventDerivation.STAGED.fields()[i].dataType();
             KINDS[i] = t instanceof StringType ? TEXT : t instanceof TimestampType ? INSTANT : t instanceof DateType ? DATE
                     : t instanceof MapType ? TEXT_MAP : t instanceof ArrayType a ? (a.elementType() instanceof StructType ? FINDINGS : TEXT_LIST)
                     : VALUE;
         }
     }
 
-    /** Text columns whose values repeat across rows (names of owners, files, months, doors, resolutions). */
+    /** Text columns whose values repeat across rows (names of owners, files, months, doors). */
     private static final boolean[] REPEATING = new boolean[WIDTH];
 
     static {
         for (String column : List.of(QueryEvent.SOURCE_SYSTEM, QueryEvent.SOURCE_FORMAT, QueryEvent.OWNER_AGENCY,
-                QueryEvent.OWNER_STATE, QueryEvent.MONTH, QueryEvent.SOURCE_FILE, ResolveColumns.LEVEL, ResolveColumns.STATE,
-                ResolveColumns.DEPARTMENT, ResolveColumns.COMPONENT, ResolveColumns.BASIS, ResolveColumns.STATE_BASIS,
-                ResolveColumns.STATE_ALTERNATIVE, TagColumns.PURPOSE, ClassifyColumns.PATHWAY, ClassifyColumns.DATA_CLASS, ClassifyColumns.AGREEMENT,
-                RowKind.COLUMN)) {
-            REPEATING[EventDerivation.SCHEMA.fieldIndex(column)] = true;
+                QueryEvent.OWNER_STATE, QueryEvent.MONTH, QueryEvent.SOURCE_FILE, ClassifyColumns.PATHWAY, ClassifyColumns.DATA_CLASS,
+                ClassifyColumns.AGREEMENT, RowKind.COLUMN)) {
+            REPEATING[EventDerivation.STAGED.fieldIndex(column)] = true;
         }
     }
 
@@ -78,7 +75,7 @@ final class SparkRows {
     InternalRow row(Object[] v) {
         Object[] out = new Object[WIDTH];
         for (int i = 0; i < WIDTH; i++) {
-            Object x = v[i];
+            Object x = v[FROM[i]];
             if (x == null) {
                 continue;
             }
@@ -87,7 +84,7 @@ final class SparkRows {
                     text.clear();
                 }
                 out[i] = text.computeIfAbsent((String) x, UTF8String::fromString);
-            } else if (i == TAGS || i == EVIDENCE || i == BENEFICIARIES || i == REDACTED) {
+            } else if (i == REDACTED) {
                 if (lists.size() >= REMEMBERED) {
                     lists.clear();
                 }
@@ -99,7 +96,7 @@ final class SparkRows {
         return new GenericInternalRow(out);
     }
 
-    private static GenericArrayData internalList(Object x) {
+    static GenericArrayData internalList(Object x) {
         return texts(x instanceof scala.collection.Seq<?> seq ? CollectionConverters.asJava(seq) : (List<?>) x);
     }
 

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.queryaudit.base.HadoopFiles;
+import org.queryaudit.base.TaskPart;
 import org.queryaudit.model.QuarantinedRow;
 
 /**
@@ -36,13 +32,7 @@ public final class QuarantineWriter implements Serializable {
 
     /** This task's part; nothing is written unless a row is added. */
     public Part open() {
-        TaskContext task = TaskContext.get();
-        Part part = new Part(task == null ? 0 : task.partitionId(), task == null ? 0 : task.attemptNumber());
-        if (task != null) {
-            // A failed task leaves no part behind, only at most a hidden one that is never read.
-            task.addTaskFailureListener((org.apache.spark.util.TaskFailureListener) (ctx, error) -> part.abandon());
-        }
-        return part;
+        return new Part(TaskPart.open(folder, "quarantined rows", "json"));
     }
 
     /** The rows of every finished part, in {@link QuarantinedRow#SCHEMA}. */
@@ -51,61 +41,27 @@ public final class QuarantineWriter implements Serializable {
     }
 
     /** One task's quarantined rows. */
-    public final class Part implements AutoCloseable {
-        private final String name;
-        private final String hidden;
+    public static final class Part implements AutoCloseable {
+        private final TaskPart part;
         private final ObjectWriter writer = JSON.writerFor(QuarantinedRow.class);
-        private OutputStream out;
-        private FileSystem fs;
 
-        private Part(int partition, int attempt) {
-            this.name = String.format("part-%05d.json", partition);
-            this.hidden = "." + name + ".attempt-" + attempt;
+        private Part(TaskPart part) {
+            this.part = part;
         }
 
         public void add(QuarantinedRow row) {
             try {
-                if (out == null) {
-                    Path p = new Path(folder, hidden);
-                    fs = p.getFileSystem(HadoopFiles.configuration());
-                    out = fs.create(p, true);
-                }
-                out.write(writer.writeValueAsBytes(row));
-                out.write('\n');
+                part.stream().write(writer.writeValueAsBytes(row));
+                part.stream().write('\n');
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write quarantined rows to " + folder + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write a quarantined row: " + e.getMessage(), e);
             }
         }
 
         /** The part under its own name, once its rows are all written. */
         @Override
         public void close() {
-            if (out == null) {
-                return;
-            }
-            try {
-                out.close();
-                out = null;
-                Path target = new Path(folder, name);
-                fs.delete(target, false);
-                if (!fs.rename(new Path(folder, hidden), target)) {
-                    throw new IOException("cannot rename " + hidden + " to " + name);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot finish quarantined rows in " + folder + ": " + e.getMessage(), e);
-            }
-        }
-
-        void abandon() {
-            if (out != null) {
-                try {
-                    out.close();
-                    fs.delete(new Path(folder, hidden), false);
-                } catch (IOException ignored) {
-                    // The hidden part is never read; the run fails anyway.
-                }
-                out = null;
-            }
+            part.finish();
         }
     }
 }

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -20,7 +18,6 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
-import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -32,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.queryaudit.base.HadoopFiles;
+import org.queryaudit.base.TaskPart;
 import org.queryaudit.engine.EventDerivation;
 import org.queryaudit.engine.EventFeed;
 import org.queryaudit.model.QueryEvent;
@@ -379,24 +377,15 @@ public final class SearchRows {
         private final int[] at;
         private final Object[] values;
         private final Memo memo = new Memo();
-        private final String name;
-        private final String hidden;
+        private final TaskPart part;
         private ParquetWriter<Fact> writer;
-        private FileSystem fs;
-        private boolean closed;
 
         Part(String folder, Reading reading, int[] at) {
             this.folder = folder;
             this.reading = reading;
             this.at = at;
             this.values = new Object[at.length];
-            TaskContext task = TaskContext.get();
-            int partition = task == null ? 0 : task.partitionId();
-            this.name = String.format("part-%05d.parquet", partition);
-            this.hidden = "." + name + ".attempt-" + (task == null ? 0 : task.attemptNumber());
-            if (task != null) {
-                task.addTaskFailureListener((org.apache.spark.util.TaskFailureListener) (ctx, error) -> abandon());
-            }
+            this.part = TaskPart.open(folder, "search rows", "parquet");
         }
 
         @Override
@@ -407,9 +396,7 @@ public final class SearchRows {
             Fact f = of(values, reading, memo);
             try {
                 if (writer == null) {
-                    Path p = new Path(folder, hidden);
-                    fs = p.getFileSystem(HadoopFiles.configuration());
-                    writer = new Writer(HadoopOutputFile.fromPath(p, HadoopFiles.configuration()))
+                    writer = new Writer(HadoopOutputFile.fromPath(part.hiddenPath(), HadoopFiles.configuration()))
                             .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                             // Hashes are unique per search: a dictionary would only cost a look-up per value.
                             .withDictionaryEncoding(false).withDictionaryEncoding(OWNER, true).withDictionaryEncoding(FILE, true)
@@ -424,33 +411,7 @@ public final class SearchRows {
 
         @Override
         public void close() {
-            if (closed || writer == null) {
-                closed = true;
-                return;
-            }
-            closed = true;
-            try {
-                writer.close();
-                Path target = new Path(folder, name);
-                fs.delete(target, false);
-                if (!fs.rename(new Path(folder, hidden), target)) {
-                    throw new IOException("cannot rename " + hidden + " to " + name);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot finish the search rows in " + folder + ": " + e.getMessage(), e);
-            }
-        }
-
-        private void abandon() {
-            if (writer != null && !closed) {
-                closed = true;
-                try {
-                    writer.close();
-                    fs.delete(new Path(folder, hidden), false);
-                } catch (IOException ignored) {
-                    // The hidden part is never read; the run fails anyway.
-                }
-            }
+            part.finish(writer);
         }
     }
 }

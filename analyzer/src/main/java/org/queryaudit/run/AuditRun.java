@@ -28,6 +28,7 @@ import org.queryaudit.classify.AccessAgreements;
 import org.queryaudit.classify.SharingIndex;
 import org.queryaudit.engine.EventDerivation;
 import org.queryaudit.engine.EventPass;
+import org.queryaudit.engine.TableRows;
 import org.queryaudit.engine.SensitiveValues;
 import org.queryaudit.evaluate.RuleEvaluator;
 import org.queryaudit.evaluate.SharingAudit;
@@ -41,6 +42,7 @@ import org.queryaudit.ingest.QuarantineWriter;
 import org.queryaudit.ingest.RowKind;
 import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
+import org.queryaudit.model.EventTables;
 import org.queryaudit.model.Period;
 import org.queryaudit.model.QuarantinedRow;
 import org.queryaudit.model.QueryEvent;
@@ -173,10 +175,15 @@ public final class AuditRun {
         Path quarantined = out.file("staged-quarantine");
         Path searchRowsFolder = out.file(SearchRows.FOLDER);
         out.fs().mkdirs(searchRowsFolder);
+        Path stagedRequesters = out.file("staged-" + EventTables.REQUESTERS);
+        Path stagedReasons = out.file("staged-" + EventTables.REASONS);
+        out.fs().mkdirs(stagedRequesters);
+        out.fs().mkdirs(stagedReasons);
         // The reports fed by the pass as it derives each event, so they need not read the events again (issue 24).
         SummaryAccumulator tally = SummaryAccumulator.registered(spark);
         EventPass pass = new EventPass(states, markers, run.directory().destinations(), derivation,
-                List.of(SearchRows.feed(searchRowsFolder.toString(), SearchMeasures.shipped(), states), tally.feed()),
+                List.of(new TableRows(stagedRequesters.toString(), stagedReasons.toString()),
+                        SearchRows.feed(searchRowsFolder.toString(), SearchMeasures.shipped(), states), tally.feed()),
                 FlaggedReport::isFlagged);
         Path flaggedFolder = out.file("staged-flagged");
         try {
@@ -184,7 +191,7 @@ public final class AuditRun {
             clock.lap("ingest, resolve, tag, classify, evaluate");
             // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
             // The flagged events' copies are read apart, and never counted.
-            Dataset<Row> rows = spark.read().schema(EventDerivation.SCHEMA).parquet(staged.toString())
+            Dataset<Row> rows = spark.read().schema(EventDerivation.STAGED).parquet(staged.toString())
                     .filter(col(RowKind.COLUMN).notEqual(RowKind.FLAGGED));
             Dataset<Row> unread = QuarantineWriter.read(spark, quarantined.toString());
             RowAccount account = RowAccount.of(rows, unread);
@@ -199,6 +206,7 @@ public final class AuditRun {
             }
             Path eventsFolder = out.file(EventStore.FOLDER);
             account.storeEvents(rows, new Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT), eventsFolder, out.fs());
+            Map<String, Long> tables = EventStore.writeTables(spark, stagedRequesters.toString(), stagedReasons.toString(), out.root());
             clock.lap("store events");
             // The search rows name their file by its xxhash64.
             Dataset<Row> searchRows = withoutDrops(account, SearchRows.read(spark, searchRowsFolder.toString()),
@@ -209,11 +217,12 @@ public final class AuditRun {
                 throw new IOException("cannot move " + copies + " to " + flaggedFolder);
             }
             out.fs().mkdirs(flaggedFolder);
-            Dataset<Row> flagged = withoutDrops(account, EventStore.read(spark, flaggedFolder), f -> f, QueryEvent.SOURCE_FILE,
+            Dataset<Row> flagged = withoutDrops(account, EventStore.read(spark, flaggedFolder, out.root()), f -> f, QueryEvent.SOURCE_FILE,
                     QueryEvent.SOURCE_LINE, copyOf(flaggedFolder), p -> EventStore.read(spark, p), QueryEvent.OWNER_STATE, QueryEvent.MONTH);
             Map<String, Long> outputs = new LinkedHashMap<>();
             Dataset<Row> stored = EventStore.read(spark, eventsFolder);
             outputs.put(EventStore.FOLDER, total.selected());
+            outputs.putAll(tables);
             outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, unread, sharing.rejected()));
             out.fs().delete(staged, true);
             out.fs().delete(quarantined, true);
@@ -240,11 +249,11 @@ public final class AuditRun {
             clock.lap("report: event summary");
             RunOutputs.write(new RunOutputs.Inputs(out, summary, searchRows, flagged, true, run.rules(), audit, !plan.sharing().isEmpty(), facts, clock),
                     outputs);
-            deleteAll(out, searchRowsFolder, flaggedFolder);
+            deleteAll(out, searchRowsFolder, flaggedFolder, stagedRequesters, stagedReasons);
 
             Manifest manifest = manifest(run, sha, perFile, lineChecks, total, sharing, outputs, sensitive, warnings);
             if (store != null) {
-                store.addRun(stored, out.file(EventStore.FOLDER), runId(run.started(), sha), opt.replaceShorter(), manifest.root());
+                store.addRun(stored, out.root(), runId(run.started(), sha), opt.replaceShorter(), manifest.root());
                 clock.lap("store: add months");
             }
             manifest.outputDigests(RunOutputs.digests(spark, out.fs(), out.root()));
@@ -255,7 +264,7 @@ public final class AuditRun {
         } finally {
             out.fs().delete(staged, true);
             out.fs().delete(quarantined, true);
-            deleteAll(out, searchRowsFolder, flaggedFolder);
+            deleteAll(out, searchRowsFolder, flaggedFolder, stagedRequesters, stagedReasons);
         }
     }
 

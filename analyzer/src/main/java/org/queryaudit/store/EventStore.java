@@ -1,14 +1,29 @@
 package org.queryaudit.store;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.queryaudit.engine.TableRows;
 import org.queryaudit.model.AuditedEvent;
+import org.queryaudit.model.EventTables;
 
 /**
- * {@code events/}: every accepted event with its derived columns ({@link AuditedEvent}),
- * Parquet, partitioned by owner state and month.
+ * {@code events/}: every accepted event, Parquet, partitioned by owner state and month, with
+ * the tables of its requesters and reasons beside it ({@link EventTables}); {@link #read}
+ * gives the wide view ({@link AuditedEvent}), the events joined with both tables. Events
+ * written before the tables existed hold every column themselves, and are read as they are.
  */
 public final class EventStore {
     public static final String FOLDER = "events";
@@ -16,8 +31,117 @@ public final class EventStore {
     private EventStore() {
     }
 
-    /** The stored events, with the schema they were written with, so an empty store reads as empty. */
-    public static Dataset<Row> read(SparkSession spark, Path folder) {
-        return spark.read().schema(AuditedEvent.SCHEMA).parquet(folder.toString());
+    /** The wide view of {@code events} whose tables are beside it (in its parent folder). */
+    public static Dataset<Row> read(SparkSession spark, Path events) {
+        // A path from a folder's URI ends in '/', whose parent would be the folder itself.
+        Path folder = new Path(events.toString());
+        return read(spark, folder, folder.getParent());
+    }
+
+    /**
+     * The wide view of the events in {@code events}, whose tables are in {@code tables}
+     * ({@code requesters/} and {@code reasons/}). Which layout a folder holds is read from its
+     * files' own schema, never guessed from what lies beside it; an empty folder reads as empty.
+     */
+    public static Dataset<Row> read(SparkSession spark, Path events, Path tables) {
+        Layout layout = layout(spark, events);
+        if (layout == Layout.WIDE) {
+            return spark.read().schema(AuditedEvent.SCHEMA).parquet(events.toString());
+        }
+        return wide(spark.read().schema(EventTables.EVENTS).parquet(events.toString()), table(spark, tables, EventTables.REQUESTERS,
+                EventTables.REQUESTER_ROWS, events), table(spark, tables, EventTables.REASONS, EventTables.REASON_ROWS, events));
+    }
+
+    /** How a folder of events was written. */
+    public enum Layout {
+        /** Every column in the events (before issue 24). */
+        WIDE,
+        /** The events with the keys of their requester and reason rows, the tables beside them. */
+        TABLES
+    }
+
+    /** The layout of the events in a folder, from its files' schema; an empty or missing folder is of today's. */
+    public static Layout layout(SparkSession spark, Path events) {
+        try {
+            FileSystem fs = events.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(events) || !hasParquet(fs, events)) {
+                return Layout.TABLES;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + events + ": " + e.getMessage(), e);
+        }
+        StructType written = spark.read().parquet(events.toString()).schema();
+        return written.getFieldIndex(EventTables.REQUESTER_KEY).isDefined() ? Layout.TABLES : Layout.WIDE;
+    }
+
+    private static boolean hasParquet(FileSystem fs, Path folder) throws IOException {
+        var it = fs.listFiles(folder, true);
+        while (it.hasNext()) {
+            Path p = it.next().getPath();
+            if (p.getName().endsWith(".parquet") && !p.getName().startsWith(".") && !p.getName().startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One table beside the events; its absence is an error that names it, never a view with blank columns. */
+    private static Dataset<Row> table(SparkSession spark, Path tables, String name, StructType schema, Path events) {
+        Path folder = new Path(tables, name);
+        try {
+            if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
+                throw new org.queryaudit.base.ConfigException(events + " holds events whose " + name + " are in a table beside them, but "
+                        + folder + " is missing; copy the events folder together with " + EventTables.REQUESTERS + "/ and "
+                        + EventTables.REASONS + "/");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        return spark.read().schema(schema).parquet(folder.toString());
+    }
+
+    /**
+     * The wide view: each event with its requester's and its reason's row, the columns in
+     * {@link AuditedEvent#SCHEMA}'s order. Left joins, so an event whose row were missing would
+     * keep its own columns and show blank derived ones, never vanish; each table has one row per key.
+     */
+    public static Dataset<Row> wide(Dataset<Row> events, Dataset<Row> requesters, Dataset<Row> reasons) {
+        Dataset<Row> r = requesters.withColumnRenamed(EventTables.REQUESTER_KEY, "_r");
+        Dataset<Row> t = reasons.withColumnRenamed(EventTables.REASON_KEY, "_t");
+        Dataset<Row> joined = events.join(broadcast(r), col(EventTables.REQUESTER_KEY).equalTo(col("_r")), "left")
+                .join(broadcast(t), col(EventTables.REASON_KEY).equalTo(col("_t")), "left");
+        return joined.select(List.of(AuditedEvent.SCHEMA.fieldNames()).stream().map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
+    }
+
+    /**
+     * Writes the two tables from the rows the pass's tasks found ({@link TableRows}): one row
+     * per key, in key order, one file each. A key that stood for two different rows would be
+     * a hash collision; it stops the run instead of joining an event to another's row.
+     */
+    public static Map<String, Long> writeTables(SparkSession spark, String stagedRequesters, String stagedReasons, Path tables) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put(EventTables.REQUESTERS, write(spark, TableRows.read(spark, stagedRequesters, EventTables.REQUESTER_ROWS),
+                EventTables.REQUESTER_KEY, new Path(tables, EventTables.REQUESTERS)));
+        rows.put(EventTables.REASONS, write(spark, TableRows.read(spark, stagedReasons, EventTables.REASON_ROWS), EventTables.REASON_KEY,
+                new Path(tables, EventTables.REASONS)));
+        return rows;
+    }
+
+    /** Writes one table; its number of rows. */
+    private static long write(SparkSession spark, Dataset<Row> found, String key, Path to) {
+        Dataset<Row> rows = found.distinct();
+        checkKeys(rows, key, to.toString());
+        rows.repartition(1).sortWithinPartitions(key).write().parquet(to.toString());
+        return spark.read().parquet(to.toString()).count();
+    }
+
+    /** Fails if two different rows of a table share a key. */
+    static void checkKeys(Dataset<Row> distinctRows, String key, String where) {
+        List<Row> twice = distinctRows.groupBy(key).count().filter(col("count").gt(1)).limit(1).collectAsList();
+        if (!twice.isEmpty()) {
+            throw new IllegalStateException(where + ": the key " + twice.get(0).get(0) + " stands for two different rows (a"
+                    + " collision of their SHA-256's first 8 bytes); nothing can be joined safely. Please report it");
+        }
     }
 }

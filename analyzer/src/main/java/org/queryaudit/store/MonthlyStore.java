@@ -1,8 +1,5 @@
 package org.queryaudit.store;
 
-import org.queryaudit.model.AuditedEvent;
-
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,7 +26,10 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.queryaudit.base.ConfigException;
+import org.queryaudit.model.AuditedEvent;
+import org.queryaudit.model.EventTables;
 
 /**
  * A folder where monthly runs accumulate their events, so that a report over many months
@@ -38,6 +38,8 @@ import org.queryaudit.base.ConfigException;
  * <pre>
  *   store.json                          what the store holds: the only thing a reader trusts
  *   events/owner_state=XX/month=YYYY-MM/RUN-part-*.parquet
+ *   requesters/RUN-part-*.parquet       each run's requester and reason tables ({@link EventTables})
+ *   reasons/RUN-part-*.parquet
  *   runs/RUN.json                       the manifest of each run that added events
  *   hash.key                            the key of the store's hashed plates and user names
  * </pre>
@@ -50,6 +52,10 @@ import org.queryaudit.base.ConfigException;
  * older slice is refused rather than guess what to drop. One writer at a time
  * ({@code store.lock}); files that {@code store.json} does not list (a run that died) are
  * removed by the next writer.
+ *
+ * <p>A slice written before the tables existed ({@code store.json} version 1, or a slice
+ * without {@code layout}) holds every column in its events and is read as it is; a store
+ * of a later version than this build knows is refused.
  */
 public final class MonthlyStore {
     public static final String LIST = "store.json";
@@ -57,6 +63,8 @@ public final class MonthlyStore {
     public static final String LOCK = "store.lock";
     public static final String EVENTS = "events";
     public static final String RUNS = "runs";
+    /** A slice's layout: its events with the keys of the run's tables (issue 24); null is the wide events of version 1. */
+    public static final String TABLES = "tables";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -65,9 +73,13 @@ public final class MonthlyStore {
     private final Map<String, List<Slice>> partitions;
     private boolean locked;
 
-    /** One run's files in one partition. */
-    /** @param first, last the local dates the slice's events span (ISO), or null in a store written before they were kept */
-    public record Slice(String run, List<String> owners, List<String> files, long events, String first, String last) {
+    /**
+     * One run's files in one partition.
+     *
+     * @param first, last the local dates the slice's events span (ISO), or null in a store written before they were kept
+     * @param layout      {@link #TABLES}, or null for events written with every column (before the tables)
+     */
+    public record Slice(String run, List<String> owners, List<String> files, long events, String first, String last, String layout) {
         public Slice {
             owners = owners == null ? List.of() : List.copyOf(owners);
             files = files == null ? List.of() : List.copyOf(files);
@@ -160,13 +172,14 @@ public final class MonthlyStore {
     }
 
     /**
-     * Adds a run's events: every partition folder under {@code runEvents}, with the owners each
-     * holds. Checks every partition first, so a refusal changes nothing.
+     * Adds a run's events: every partition folder under {@code runRoot}'s {@code events/}, with
+     * the owners each holds, and the run's tables beside them. Checks every partition first, so
+     * a refusal changes nothing.
      *
      * @param owners partition name to the owners (owner_agency) of its events
      * @param counts partition name to its number of events
      */
-    public List<String> add(String run, Path runEvents, Map<String, Set<String>> owners, Map<String, Long> counts,
+    public List<String> add(SparkSession spark, String run, Path runRoot, Map<String, Set<String>> owners, Map<String, Long> counts,
                             Map<String, String[]> spans, boolean replaceShorter, ObjectNode runManifest) throws IOException {
         if (!locked) {
             throw new IllegalStateException("the store is not open for writing");
@@ -200,10 +213,12 @@ public final class MonthlyStore {
             }
             String[] span = spans.getOrDefault(e.getKey(), new String[2]);
             kept.add(new Slice(run, List.copyOf(new TreeSet<>(e.getValue())), List.of(), counts.getOrDefault(e.getKey(), 0L),
-                    span[0], span[1]));
+                    span[0], span[1], TABLES));
             next.put(e.getKey(), kept);
         }
         // Files first, beside the old ones and unlisted; then the list; then the old files go.
+        Path runEvents = new Path(runRoot, EVENTS);
+        addTables(spark, run, runRoot, next);
         for (String partition : owners.keySet()) {
             Path from = new Path(runEvents, partition);
             Path to = new Path(new Path(root, EVENTS), partition);
@@ -222,7 +237,7 @@ public final class MonthlyStore {
             }
             List<Slice> slices = new ArrayList<>(next.get(partition));
             Slice mine = slices.remove(slices.size() - 1);
-            slices.add(new Slice(run, mine.owners(), files, mine.events(), mine.first(), mine.last()));
+            slices.add(new Slice(run, mine.owners(), files, mine.events(), mine.first(), mine.last(), TABLES));
             next.put(partition, slices);
         }
         try (OutputStream out = fs.create(new Path(new Path(root, RUNS), run + ".json"), true)) {
@@ -230,6 +245,61 @@ public final class MonthlyStore {
         }
         staged = next;
         return replaced;
+    }
+
+    /**
+     * Moves the run's tables into the store, unlisted until the run's slices are: each file is
+     * named by the run. A key the store's other runs use for a different row is refused.
+     */
+    private void addTables(SparkSession spark, String run, Path runRoot, Map<String, List<Slice>> next) throws IOException {
+        for (String table : List.of(EventTables.REQUESTERS, EventTables.REASONS)) {
+            Path from = new Path(runRoot, table);
+            List<String> others = tableFiles(table, runs(next));
+            if (!others.isEmpty()) {
+                String key = table.equals(EventTables.REQUESTERS) ? EventTables.REQUESTER_KEY : EventTables.REASON_KEY;
+                StructType schema = table.equals(EventTables.REQUESTERS) ? EventTables.REQUESTER_ROWS : EventTables.REASON_ROWS;
+                List<String> all = new ArrayList<>(others);
+                all.add(from.toString());
+                EventStore.checkKeys(spark.read().schema(schema).parquet(all.toArray(String[]::new)).distinct(), key,
+                        "the store's " + table + " with run " + run + "'s");
+            }
+            Path to = new Path(root, table);
+            fs.mkdirs(to);
+            if (!fs.exists(from)) {
+                continue;
+            }
+            for (FileStatus f : fs.listStatus(from)) {
+                String name = f.getPath().getName();
+                if (name.endsWith(".parquet") && !fs.rename(f.getPath(), new Path(to, run + "-" + name))) {
+                    throw new IOException("cannot move " + f.getPath() + " into the store");
+                }
+            }
+            fs.delete(from, true);
+        }
+    }
+
+    /** The runs that slices of these partitions name. */
+    private static Set<String> runs(Map<String, List<Slice>> partitions) {
+        Set<String> runs = new TreeSet<>();
+        partitions.values().forEach(slices -> slices.forEach(s -> runs.add(s.run())));
+        return runs;
+    }
+
+    /** The files of a table that belong to these runs (their names start with the run's). */
+    private List<String> tableFiles(String table, Set<String> runs) throws IOException {
+        Path folder = new Path(root, table);
+        List<String> out = new ArrayList<>();
+        if (!fs.exists(folder)) {
+            return out;
+        }
+        for (FileStatus f : fs.listStatus(folder)) {
+            String name = f.getPath().getName();
+            int cut = name.indexOf("-part-");
+            if (name.endsWith(".parquet") && cut > 0 && runs.contains(name.substring(0, cut))) {
+                out.add(f.getPath().toString());
+            }
+        }
+        return out;
     }
 
     /**
@@ -253,11 +323,12 @@ public final class MonthlyStore {
     private Map<String, List<Slice>> staged;
 
     /**
-     * Stages the events a run wrote to {@code runEvents} (partitioned by owner state and month)
-     * and records what will be done in the run's manifest under "store". The run's folder is
-     * emptied: its events now live in the store, unlisted until {@link #publish}.
+     * Stages the events a run wrote to {@code runRoot}'s {@code events/} (partitioned by owner
+     * state and month) with its tables, and records what will be done in the run's manifest
+     * under "store". The run's folders are emptied: its events now live in the store, unlisted
+     * until {@link #publish}.
      */
-    public void addRun(Dataset<Row> events, Path runEvents, String run, boolean replaceShorter, ObjectNode manifest)
+    public void addRun(Dataset<Row> events, Path runRoot, String run, boolean replaceShorter, ObjectNode manifest)
             throws IOException {
         Map<String, Set<String>> owners = new TreeMap<>();
         Map<String, Long> counts = new TreeMap<>();
@@ -274,8 +345,8 @@ public final class MonthlyStore {
             spans.merge(partition, new String[] {lo, hi}, (a, b) -> new String[] {
                 a[0].compareTo(b[0]) <= 0 ? a[0] : b[0], a[1].compareTo(b[1]) >= 0 ? a[1] : b[1]});
         }
-        List<String> replaced = add(run, runEvents, owners, counts, spans, replaceShorter, manifest.deepCopy());
-        fs.delete(runEvents, true);
+        List<String> replaced = add(events.sparkSession(), run, runRoot, owners, counts, spans, replaceShorter, manifest.deepCopy());
+        fs.delete(new Path(runRoot, EVENTS), true);
         ObjectNode note = manifest.putObject("store");
         note.put("path", root.toString());
         note.put("run", run);
@@ -292,21 +363,48 @@ public final class MonthlyStore {
         }
     }
 
-    /** The stored events of the partitions whose month passes, with the store's schema; null when none. */
-    public Dataset<Row> events(SparkSession spark, Predicate<String> month) {
-        List<String> paths = new ArrayList<>();
+    /**
+     * The stored events of the partitions whose month passes, in the wide view
+     * ({@link AuditedEvent#SCHEMA}); null when none. Slices of either layout are read each as
+     * written, and joined with the tables of the runs they came from.
+     */
+    public Dataset<Row> events(SparkSession spark, Predicate<String> month) throws IOException {
+        List<String> wide = new ArrayList<>();
+        List<String> slim = new ArrayList<>();
+        Set<String> runs = new TreeSet<>();
         partitions.forEach((partition, slices) -> {
             if (month.test(monthOf(partition))) {
                 for (Slice s : slices) {
-                    s.files().forEach(f -> paths.add(new Path(new Path(new Path(root, EVENTS), partition), f).toString()));
+                    List<String> into = TABLES.equals(s.layout()) ? slim : wide;
+                    if (into == slim) {
+                        runs.add(s.run());
+                    }
+                    s.files().forEach(f -> into.add(new Path(new Path(new Path(root, EVENTS), partition), f).toString()));
                 }
             }
         });
-        if (paths.isEmpty()) {
-            return null;
+        String base = new Path(root, EVENTS).toString();
+        Dataset<Row> out = null;
+        if (!wide.isEmpty()) {
+            out = spark.read().schema(AuditedEvent.SCHEMA).option("basePath", base).parquet(wide.toArray(String[]::new));
         }
-        return spark.read().schema(AuditedEvent.SCHEMA).option("basePath", new Path(root, EVENTS).toString())
-                .parquet(paths.toArray(String[]::new));
+        if (!slim.isEmpty()) {
+            Dataset<Row> events = spark.read().schema(EventTables.EVENTS).option("basePath", base).parquet(slim.toArray(String[]::new));
+            Dataset<Row> joined = EventStore.wide(events, table(spark, EventTables.REQUESTERS, EventTables.REQUESTER_ROWS,
+                    EventTables.REQUESTER_KEY, runs), table(spark, EventTables.REASONS, EventTables.REASON_ROWS, EventTables.REASON_KEY, runs));
+            out = out == null ? joined : out.unionByName(joined);
+        }
+        return out;
+    }
+
+    /** One table of these runs: a row found by two runs is one row (the keys are the rows' own digests). */
+    private Dataset<Row> table(SparkSession spark, String table, StructType schema, String key, Set<String> runs) throws IOException {
+        List<String> files = tableFiles(table, runs);
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), schema);
+        }
+        Dataset<Row> rows = spark.read().schema(schema).parquet(files.toArray(String[]::new));
+        return runs.size() == 1 ? rows : rows.dropDuplicates(key);
     }
 
     /** The runs' manifests, by run id. */
@@ -332,6 +430,18 @@ public final class MonthlyStore {
             String rel = p.toUri().getPath().substring(base.length()).replaceFirst("^/", "");
             if (!listed.contains(rel)) {
                 stale.add(p);
+            }
+        }
+        Set<String> runs = runs(partitions);
+        for (String table : List.of(EventTables.REQUESTERS, EventTables.REASONS)) {
+            Path folder = new Path(root, table);
+            if (fs.exists(folder)) {
+                Set<String> kept = new HashSet<>(tableFiles(table, runs));
+                for (FileStatus f : fs.listStatus(folder)) {
+                    if (!kept.contains(f.getPath().toString())) {
+                        stale.add(f.getPath());
+                    }
+                }
             }
         }
         for (Path p : stale) {

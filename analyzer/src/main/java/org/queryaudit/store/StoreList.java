@@ -29,6 +29,9 @@ final class StoreList {
     record Layout(String format, Integer version, String updated, Map<String, List<Slice>> partitions) {
     }
 
+    /** This build's layout: slices may hold their events with the run's tables beside them ({@link MonthlyStore#TABLES}). */
+    static final int VERSION = 2;
+
     private StoreList() {
     }
 
@@ -37,6 +40,11 @@ final class StoreList {
         try (InputStream in = fs.open(list)) {
             layout = JSON.readValue(in, Layout.class);
         }
+        if (layout.version() != null && layout.version() > VERSION) {
+            throw new org.queryaudit.base.ConfigException(list + " is a store of version " + layout.version()
+                    + ", written by a later queryaudit than this one (which reads versions 1 to " + VERSION
+                    + "); use that queryaudit or a later one. Nothing was read");
+        }
         return layout.partitions() == null ? new TreeMap<>() : new TreeMap<>(layout.partitions());
     }
 
@@ -44,7 +52,7 @@ final class StoreList {
     static void write(FileSystem fs, Path root, Map<String, List<Slice>> partitions) throws IOException {
         ObjectNode top = JSON.createObjectNode();
         top.put("format", "queryaudit event store");
-        top.put("version", 1);
+        top.put("version", VERSION);
         top.put("updated", Instant.now().toString());
         ObjectNode parts = top.putObject("partitions");
         partitions.forEach((name, slices) -> {
@@ -53,6 +61,9 @@ final class StoreList {
                 ObjectNode n = list.addObject();
                 n.put("run", s.run());
                 n.put("events", s.events());
+                if (s.layout() != null) {
+                    n.put("layout", s.layout());
+                }
                 if (s.first() != null) {
                     n.put("first", s.first());
                     n.put("last", s.last());

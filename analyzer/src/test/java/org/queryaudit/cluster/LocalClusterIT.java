@@ -93,7 +93,7 @@ class LocalClusterIT {
     static Set<Path> reportFiles(Path out) throws IOException {
         try (Stream<Path> s = Files.walk(out)) {
             return s.filter(Files::isRegularFile).map(out::relativize)
-                    .filter(p -> !p.startsWith("events") && !p.toString().equals("manifest.json")).collect(Collectors.toSet());
+                    .filter(p -> !p.startsWith("events") && !p.startsWith("requesters") && !p.startsWith("reasons") && !p.toString().equals("manifest.json")).collect(Collectors.toSet());
         }
     }
 

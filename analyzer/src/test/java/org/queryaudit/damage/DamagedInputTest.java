@@ -199,7 +199,7 @@ class DamagedInputTest {
         b.write(utf8(row(7).replace("theft 7", "bad")));
         b.write(new byte[] {(byte) 0xC3, (byte) 0x28, '\n'});
         assertEquals(7, run("encodings", b.toByteArray()).accepted(), "the stray bytes sit at the end of a line in the Moderation cell");
-        Row pena = TestSpark.session().read().parquet(dir.resolve("out-encodings/events").toString())
+        Row pena = TestSpark.events(dir.resolve("out-encodings/events"))
                 .filter("reason like 'robo%'").first();
         assertEquals("robo en la pe\u00f1a", pena.getAs("reason"));
         // A 1 MB reason.
@@ -210,7 +210,7 @@ class DamagedInputTest {
                 + "***,[REDACTED],###,——,\"01/05/2025, 03:00:00 AM UTC\",——,——,——\n").repeat(3);
         RowCounts m = run("sentinels", utf8(masked));
         assertEquals(new RowCounts(3, 1, 2, 0, 1), m, "the three identical rows are one query and two duplicates");
-        Row r = TestSpark.session().read().parquet(dir.resolve("out-sentinels/events").toString()).first();
+        Row r = TestSpark.events(dir.resolve("out-sentinels/events")).first();
         assertTrue(r.isNullAt(r.fieldIndex("networks_searched")), "the sentinel is no value");
         assertTrue(r.getList(r.fieldIndex("redacted_fields")).containsAll(List.of("requester_user", "target", "reason", "case_number")));
     }

@@ -165,7 +165,7 @@ class IngestFormatsTest {
         // Plates and user names in clear: this test checks what was read (SensitiveValuesTest checks the hashing).
         RunOptions opt = RunOptions.of(requests, dir.resolve("out").toString()).withShowSensitive();
         result = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(opt);
-        for (Row r : TestSpark.session().read().parquet(dir.resolve("out/events").toString()).collectAsList()) {
+        for (Row r : TestSpark.events(dir.resolve("out/events")).collectAsList()) {
             String file = Path.of(r.<String>getAs("source_file")).getFileName().toString();
             events.put(file + ":" + r.<Long>getAs("source_line"), r);
         }

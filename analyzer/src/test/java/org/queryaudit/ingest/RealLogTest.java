@@ -30,7 +30,7 @@ class RealLogTest {
         RunResult r = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(opt);
         assertEquals(new RowCounts(4294, 4294, 0, 0, 4294), r.rows());
 
-        Dataset<Row> events = TestSpark.session().read().parquet(out.resolve("run/events").toString());
+        Dataset<Row> events = TestSpark.events(out.resolve("run/events"));
         assertEquals(4294, events.count());
         assertEquals(147, events.select("requester_user").distinct().count(), "147 distinct userIds, as published");
         Row first = events.filter("source_line = 2").first();
@@ -80,7 +80,7 @@ class RealLogTest {
         assertEquals(new RowCounts(44_659, 42_905, 1_754, 0, 42_905), r.perFile().get(IRVINE.resolve("Audit.csv").toString()));
         assertEquals(316, r.perFile().get(IRVINE.resolve("A1.csv").toString()).accepted());
         assertEquals(1_553, r.perFile().get(IRVINE.resolve("A2.csv").toString()).accepted());
-        Dataset<Row> events = TestSpark.session().read().parquet(out.resolve("run/events").toString());
+        Dataset<Row> events = TestSpark.events(out.resolve("run/events"));
         assertEquals(42_905, events.filter("requester_name = 'Irvine CA PD' and requester_level = 'local'").count());
         // The spreadsheet's damage is read back as the text written: numbers as case numbers, dates at midnight as lost values.
         assertEquals(6, events.filter("reason rlike '^[0-9]{4}-[0-9]{2}-[0-9]{2} 00:00:00$'").count());

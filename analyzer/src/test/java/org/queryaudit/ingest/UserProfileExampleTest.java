@@ -22,7 +22,7 @@ class UserProfileExampleTest {
         RunResult r = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(
                 RunOptions.of(inputs, out.resolve("run").toString()));
         assertEquals(new RowCounts(3, 3, 0, 0, 3), r.rows());
-        Row usbp = TestSpark.session().read().parquet(out.resolve("run/events").toString())
+        Row usbp = TestSpark.events(out.resolve("run/events"))
                 .filter("source_line = 3").first();
         assertEquals("vigilant-learn-audit", usbp.getAs("source_format"));
         assertEquals("U.S. Border Patrol San Diego Sector", usbp.getAs("requester_name"));

@@ -124,20 +124,27 @@ class MonthlyStoreTest {
         run.execute(options(dir.resolve("first"), OLYMPIA).withStore(store.toString()));
         String listed = Files.readString(store.resolve(MonthlyStore.LIST));
         Set<String> before = parquetFiles(store.resolve("events"));
+        Set<String> tablesBefore = parquetFiles(store.resolve("requesters"));
+        tablesBefore.addAll(parquetFiles(store.resolve("reasons")));
 
         run.execute(options(dir.resolve("second"), OLYMPIA)); // the same month again, without a store
-        org.apache.hadoop.fs.Path events = new org.apache.hadoop.fs.Path(dir.resolve("second/events").toUri());
+        org.apache.hadoop.fs.Path events = new org.apache.hadoop.fs.Path(dir.resolve("second/events").toUri().toString().replaceAll("/$", ""));
         org.apache.hadoop.fs.FileSystem fs = events.getFileSystem(org.queryaudit.base.HadoopFiles.configuration());
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(store.toUri());
         MonthlyStore writing = MonthlyStore.openForWriting(fs, root);
-        writing.addRun(EventStore.read(TestSpark.session(), events), events, "dies-before-its-report", false,
+        writing.addRun(EventStore.read(TestSpark.session(), events), events.getParent(), "dies-before-its-report", false,
                 new ObjectMapper().createObjectNode());
         writing.close(); // the run died here: its report was never committed, so nothing was published
         assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)), "the store's list is unchanged");
         assertTrue(parquetFiles(store.resolve("events")).size() > before.size(), "the staged files are there, unlisted");
+        assertEquals(tablesBefore.size() + 2, parquetFiles(store.resolve("requesters")).size() + parquetFiles(store.resolve("reasons")).size(),
+                "and the run's two tables");
 
         MonthlyStore.openForWriting(fs, root).close(); // the next writer
         assertEquals(before, parquetFiles(store.resolve("events")), "and the next writer removes them");
+        Set<String> tablesAfter = parquetFiles(store.resolve("requesters"));
+        tablesAfter.addAll(parquetFiles(store.resolve("reasons")));
+        assertEquals(tablesBefore, tablesAfter, "with the dead run's tables");
         assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)));
     }
 

@@ -39,7 +39,7 @@ class SearchLinkingTest {
         RunResult r = new AuditRun(TestSpark.session(), ProfileCatalog.builtIn())
                 .execute(RunOptions.of(List.of(InputRequest.given(dir.resolve("in").toString(), "auto", false)),
                         dir.resolve("out").toString()));
-        Dataset<Row> events = TestSpark.session().read().parquet(dir.resolve("out/events").toString());
+        Dataset<Row> events = TestSpark.events(dir.resolve("out/events"));
         long rows = events.count();
         assertEquals(r.rows().accepted(), rows);
         long truth = events.select("export_id").distinct().count();

@@ -34,7 +34,7 @@ class SensitiveAndVerifyTest {
     }
 
     static List<Row> events(Path out) {
-        return TestSpark.session().read().parquet(out.resolve("events").toString()).orderBy("source_line").collectAsList();
+        return TestSpark.events(out.resolve("events")).orderBy("source_line").collectAsList();
     }
 
     @Test

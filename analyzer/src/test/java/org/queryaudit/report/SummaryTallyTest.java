@@ -60,7 +60,7 @@ class SummaryTallyTest {
     static void demo() throws Exception {
         new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(RunOptions.of(
                 InputsListAccess.read(TestSpark.root().resolve("sample-logs/inputs.csv")), dir.resolve("out").toString()));
-        events = TestSpark.session().read().parquet(dir.resolve("out/events").toString());
+        events = TestSpark.events(dir.resolve("out/events"));
     }
 
     /** The grouping the tally replaced: Spark's aggregation of the events at the summary's grain. */
