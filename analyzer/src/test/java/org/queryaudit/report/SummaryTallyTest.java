@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.xxhash64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,20 +28,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.queryaudit.TestSpark;
-import org.queryaudit.cli.InputsListAccess;
 import org.queryaudit.engine.EventDerivation;
 import org.queryaudit.engine.EventFeed;
 import org.queryaudit.evaluate.Finding;
-import org.queryaudit.ingest.ProfileCatalog;
 import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.QueryEvent;
 import org.queryaudit.model.ResolveColumns;
 import org.queryaudit.model.TagColumns;
 import org.queryaudit.model.ViolationColumns;
-import org.queryaudit.run.AuditRun;
-import org.queryaudit.run.RunOptions;
 import org.queryaudit.tag.PurposeReading;
 import org.queryaudit.tag.TagRules;
 
@@ -52,15 +46,11 @@ import org.queryaudit.tag.TagRules;
  * ways, through Spark tasks, and compared with Spark's own grouping of the same events.
  */
 class SummaryTallyTest {
-    @TempDir
-    static Path dir;
     private static Dataset<Row> events;
 
     @BeforeAll
-    static void demo() throws Exception {
-        new AuditRun(TestSpark.session(), ProfileCatalog.builtIn()).execute(RunOptions.of(
-                InputsListAccess.read(TestSpark.root().resolve("sample-logs/inputs.csv")), dir.resolve("out").toString()));
-        events = TestSpark.events(dir.resolve("out/events"));
+    static void demo() {
+        events = TestSpark.events(org.queryaudit.DemoOutput.folder().resolve("events"));
     }
 
     /** The grouping the tally replaced: Spark's aggregation of the events at the summary's grain. */
