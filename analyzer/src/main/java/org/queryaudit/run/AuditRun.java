@@ -206,7 +206,7 @@ public final class AuditRun {
             }
             Path eventsFolder = out.file(EventStore.FOLDER);
             account.storeEvents(rows, new Path(staged, RowKind.COLUMN + "=" + RowKind.EVENT), eventsFolder, out.fs());
-            Map<String, Long> tables = EventStore.writeTables(spark, stagedRequesters.toString(), stagedReasons.toString(), out.root());
+            EventStore.Tables tables = EventStore.writeTables(spark, stagedRequesters.toString(), stagedReasons.toString(), out.root());
             clock.lap("store events");
             // The search rows name their file by its xxhash64.
             Dataset<Row> searchRows = withoutDrops(account, SearchRows.read(spark, searchRowsFolder.toString()),
@@ -217,12 +217,12 @@ public final class AuditRun {
                 throw new IOException("cannot move " + copies + " to " + flaggedFolder);
             }
             out.fs().mkdirs(flaggedFolder);
-            Dataset<Row> flagged = withoutDrops(account, EventStore.read(spark, flaggedFolder, out.root()), f -> f, QueryEvent.SOURCE_FILE,
+            Dataset<Row> flagged = withoutDrops(account, EventStore.read(spark, flaggedFolder, tables), f -> f, QueryEvent.SOURCE_FILE,
                     QueryEvent.SOURCE_LINE, copyOf(flaggedFolder), p -> EventStore.read(spark, p), QueryEvent.OWNER_STATE, QueryEvent.MONTH);
             Map<String, Long> outputs = new LinkedHashMap<>();
-            Dataset<Row> stored = EventStore.read(spark, eventsFolder);
+            Dataset<Row> stored = EventStore.read(spark, eventsFolder, tables);
             outputs.put(EventStore.FOLDER, total.selected());
-            outputs.putAll(tables);
+            outputs.putAll(tables.rows());
             outputs.put(Quarantine.FILE, Quarantine.write(out.fs(), out.file(Quarantine.FILE), spark, unread, sharing.rejected()));
             out.fs().delete(staged, true);
             out.fs().delete(quarantined, true);

@@ -201,4 +201,86 @@ class MonthlyStoreTest {
         assertTrue(locked.getMessage().contains("being written by another run"), locked.getMessage());
         assertEquals(listed, Files.readString(store.resolve(MonthlyStore.LIST)));
     }
+
+    /**
+     * Issue 24: a store written before the tables existed (version 1: every column in the events)
+     * is read as it was written, gives the same reports as today's layout, and takes new runs
+     * beside its old slices; a store of a later version than this build is refused, never misread.
+     */
+    @Test
+    void aStoreOfTheWideLayoutIsReadAsWrittenAndOfALaterOneRefused(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        run.execute(options(dir.resolve("oct"), OLYMPIA).withStore(store.toString()));
+        run.execute(options(dir.resolve("jan-nov"), LAKEWOOD, NLETS).withStore(store.toString()));
+        report(store, dir.resolve("tables"), new Period(null, null, null));
+
+        toWideLayout(store);
+        assertFalse(Files.exists(store.resolve("requesters")));
+        report(store, dir.resolve("wide"), new Period(null, null, null));
+        for (String t : TABLES) {
+            assertEquals(Files.readString(dir.resolve("tables").resolve(t)), Files.readString(dir.resolve("wide").resolve(t)), t);
+        }
+
+        // A month run again into the old store: its slice has today's layout, the others stay as they were.
+        run.execute(options(dir.resolve("oct-again"), OLYMPIA).withStore(store.toString()));
+        JsonNode list = list(store);
+        assertEquals(2, list.path("version").asInt());
+        assertEquals(MonthlyStore.TABLES, list.path("partitions").path("owner_state=WA/month=2025-10").get(0).path("layout").asText());
+        assertTrue(list.path("partitions").path("owner_state=WA/month=2025-01").get(0).path("layout").isMissingNode());
+        report(store, dir.resolve("mixed"), new Period(null, null, null));
+        for (String t : TABLES) {
+            assertEquals(Files.readString(dir.resolve("tables").resolve(t)), Files.readString(dir.resolve("mixed").resolve(t)), t);
+        }
+
+        Files.writeString(store.resolve(MonthlyStore.LIST), Files.readString(store.resolve(MonthlyStore.LIST))
+                .replace("\"version\" : 2", "\"version\" : 3"));
+        ConfigException later = assertThrows(ConfigException.class, () -> report(store, dir.resolve("later"), new Period(null, null, null)));
+        assertTrue(later.getMessage().contains("version 3") && later.getMessage().contains("later queryaudit"), later.getMessage());
+    }
+
+    /**
+     * Rewrites a store as a build before the tables wrote it: each listed file holds the wide
+     * view of its own events (the partition's columns in its path), the slices carry no layout,
+     * the list is version 1 and there are no tables.
+     */
+    private static void toWideLayout(Path store) throws Exception {
+        var spark = TestSpark.session();
+        String base = store.resolve("events").toString();
+        var requesters = spark.read().parquet(store.resolve("requesters").toString()).dropDuplicates(
+                org.queryaudit.model.EventTables.REQUESTER_KEY);
+        var reasons = spark.read().parquet(store.resolve("reasons").toString()).dropDuplicates(org.queryaudit.model.EventTables.REASON_KEY);
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) list(store);
+        var partitions = root.path("partitions").fields();
+        while (partitions.hasNext()) {
+            var e = partitions.next();
+            for (JsonNode slice : e.getValue()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) slice).remove("layout");
+                for (JsonNode f : slice.path("files")) {
+                    Path file = store.resolve("events").resolve(e.getKey()).resolve(f.asText());
+                    Path tmp = store.resolve("wide-tmp");
+                    EventStore.wide(spark.read().schema(org.queryaudit.model.EventTables.EVENTS).option("basePath", base)
+                                    .parquet(file.toString()), requesters, reasons)
+                            .drop(org.queryaudit.model.QueryEvent.OWNER_STATE, org.queryaudit.model.QueryEvent.MONTH)
+                            .coalesce(1).write().parquet(tmp.toString());
+                    try (Stream<Path> parts = Files.list(tmp)) {
+                        Files.move(parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow(), file,
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    deleteAll(tmp);
+                }
+            }
+        }
+        root.put("version", 1);
+        Files.writeString(store.resolve(MonthlyStore.LIST), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        deleteAll(store.resolve("requesters"));
+        deleteAll(store.resolve("reasons"));
+    }
+
+    private static void deleteAll(Path folder) throws Exception {
+        try (Stream<Path> s = Files.walk(folder)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }
