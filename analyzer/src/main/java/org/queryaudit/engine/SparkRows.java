@@ -96,7 +96,7 @@ final class SparkRows {
         return new GenericInternalRow(out);
     }
 
-    static GenericArrayData internalList(Object x) {
+    private static GenericArrayData internalList(Object x) {
         return texts(x instanceof scala.collection.Seq<?> seq ? CollectionConverters.asJava(seq) : (List<?>) x);
     }
 

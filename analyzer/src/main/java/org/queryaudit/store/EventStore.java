@@ -46,7 +46,8 @@ public final class EventStore {
      */
     public static Dataset<Row> read(SparkSession spark, Path events, Path tables) {
         Layout layout = layout(spark, events);
-        if (layout == Layout.WIDE) {
+        // No files (a run whose period held no event): nothing to join, and it reads as empty.
+        if (layout == null || layout == Layout.WIDE) {
             return spark.read().schema(AuditedEvent.SCHEMA).parquet(events.toString());
         }
         return wide(spark.read().schema(EventTables.EVENTS).parquet(events.toString()), table(spark, tables, EventTables.REQUESTERS,
@@ -61,12 +62,12 @@ public final class EventStore {
         TABLES
     }
 
-    /** The layout of the events in a folder, from its files' schema; an empty or missing folder is of today's. */
+    /** The layout of the events in a folder, from its files' schema; null for a folder without any. */
     public static Layout layout(SparkSession spark, Path events) {
         try {
             FileSystem fs = events.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(events) || !hasParquet(fs, events)) {
-                return Layout.TABLES;
+                return null;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + events + ": " + e.getMessage(), e);
