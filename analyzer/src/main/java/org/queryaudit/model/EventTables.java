@@ -54,6 +54,15 @@ public final class EventTables {
     private EventTables() {
     }
 
+    /** The rows of the table in this folder ({@link #REQUESTERS} or {@link #REASONS}); the first column is the key. */
+    public static StructType rowsOf(String table) {
+        return switch (table) {
+            case REQUESTERS -> REQUESTER_ROWS;
+            case REASONS -> REASON_ROWS;
+            default -> throw new IllegalArgumentException("no table " + table);
+        };
+    }
+
     /**
      * The key of a row of values (texts, booleans, lists of texts; nulls): each value is written
      * with its kind and length, so no two different rows read the same bytes.

@@ -51,7 +51,7 @@ public final class EventStore {
             return spark.read().schema(AuditedEvent.SCHEMA).parquet(events.toString());
         }
         return wide(spark.read().schema(EventTables.EVENTS).parquet(events.toString()), table(spark, tables, EventTables.REQUESTERS,
-                EventTables.REQUESTER_ROWS, events), table(spark, tables, EventTables.REASONS, EventTables.REASON_ROWS, events));
+                events), table(spark, tables, EventTables.REASONS, events));
     }
 
     /** How a folder of events was written. */
@@ -88,7 +88,7 @@ public final class EventStore {
     }
 
     /** One table beside the events; its absence is an error that names it, never a view with blank columns. */
-    private static Dataset<Row> table(SparkSession spark, Path tables, String name, StructType schema, Path events) {
+    private static Dataset<Row> table(SparkSession spark, Path tables, String name, Path events) {
         Path folder = new Path(tables, name);
         try {
             if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
@@ -99,7 +99,7 @@ public final class EventStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }
-        return spark.read().schema(schema).parquet(folder.toString());
+        return spark.read().schema(EventTables.rowsOf(name)).parquet(folder.toString());
     }
 
     /**
@@ -129,14 +129,12 @@ public final class EventStore {
         return table.sparkSession().createDataFrame(table.collectAsList(), table.schema());
     }
 
-    /** A run's two tables, held in the driver's memory ({@link #local}), with their numbers of rows. */
-    public record Tables(Dataset<Row> requesters, Dataset<Row> reasons) {
-        public Map<String, Long> rows() {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            rows.put(EventTables.REQUESTERS, requesters.count());
-            rows.put(EventTables.REASONS, reasons.count());
-            return rows;
-        }
+    /** A run's two tables, held in the driver's memory ({@link #local}), and their numbers of rows by folder. */
+    public record Tables(Dataset<Row> requesters, Dataset<Row> reasons, Map<String, Long> rows) {
+    }
+
+    /** One table as written: its rows in the driver's memory, and how many. */
+    private record Written(Dataset<Row> table, long rows) {
     }
 
     /**
@@ -147,11 +145,15 @@ public final class EventStore {
      */
     public static Tables writeTables(SparkSession spark, String stagedRequesters, String stagedReasons, Path tables) {
         // Two small jobs each, run side by side: their time is Spark's scheduling, not work.
-        CompletableFuture<Dataset<Row>> requesters = CompletableFuture.supplyAsync(() -> write(spark, TableRows.read(spark,
+        CompletableFuture<Written> requesters = CompletableFuture.supplyAsync(() -> write(spark, TableRows.read(spark,
                 stagedRequesters, EventTables.REQUESTER_ROWS), EventTables.REQUESTER_ROWS, new Path(tables, EventTables.REQUESTERS)));
-        Dataset<Row> reasons = write(spark, TableRows.read(spark, stagedReasons, EventTables.REASON_ROWS), EventTables.REASON_ROWS,
+        Written reasons = write(spark, TableRows.read(spark, stagedReasons, EventTables.REASON_ROWS), EventTables.REASON_ROWS,
                 new Path(tables, EventTables.REASONS));
-        return new Tables(requesters.join(), reasons);
+        Written r = requesters.join();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put(EventTables.REQUESTERS, r.rows());
+        rows.put(EventTables.REASONS, reasons.rows());
+        return new Tables(r.table(), reasons.table(), rows);
     }
 
     /**
@@ -159,7 +161,7 @@ public final class EventStore {
      * thousand per task), so one task reads them all, with no shuffle, into the driver, where
      * the keys are checked.
      */
-    private static Dataset<Row> write(SparkSession spark, Dataset<Row> found, StructType schema, Path to) {
+    private static Written write(SparkSession spark, Dataset<Row> found, StructType schema, Path to) {
         String key = schema.fieldNames()[0];
         List<Row> rows = found.coalesce(1).distinct().sortWithinPartitions(key).collectAsList();
         java.util.Set<Long> keys = new java.util.HashSet<>();
@@ -170,7 +172,7 @@ public final class EventStore {
         }
         Dataset<Row> table = spark.createDataFrame(rows, schema);
         table.coalesce(1).write().parquet(to.toString());
-        return table;
+        return new Written(table, rows.size());
     }
 
     private static IllegalStateException collision(String where, Object key) {

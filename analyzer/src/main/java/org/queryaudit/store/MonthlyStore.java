@@ -256,11 +256,10 @@ public final class MonthlyStore {
             Path from = new Path(runRoot, table);
             List<String> others = tableFiles(table, runs(next));
             if (!others.isEmpty()) {
-                String key = table.equals(EventTables.REQUESTERS) ? EventTables.REQUESTER_KEY : EventTables.REASON_KEY;
-                StructType schema = table.equals(EventTables.REQUESTERS) ? EventTables.REQUESTER_ROWS : EventTables.REASON_ROWS;
+                StructType schema = EventTables.rowsOf(table);
                 List<String> all = new ArrayList<>(others);
                 all.add(from.toString());
-                EventStore.checkKeys(spark.read().schema(schema).parquet(all.toArray(String[]::new)).distinct(), key,
+                EventStore.checkKeys(spark.read().schema(schema).parquet(all.toArray(String[]::new)).distinct(), schema.fieldNames()[0],
                         "the store's " + table + " with run " + run + "'s");
             }
             Path to = new Path(root, table);
@@ -390,15 +389,17 @@ public final class MonthlyStore {
         }
         if (!slim.isEmpty()) {
             Dataset<Row> events = spark.read().schema(EventTables.EVENTS).option("basePath", base).parquet(slim.toArray(String[]::new));
-            Dataset<Row> joined = EventStore.wide(events, table(spark, EventTables.REQUESTERS, EventTables.REQUESTER_ROWS,
-                    EventTables.REQUESTER_KEY, runs), table(spark, EventTables.REASONS, EventTables.REASON_ROWS, EventTables.REASON_KEY, runs));
+            Dataset<Row> joined = EventStore.wide(events, table(spark, EventTables.REQUESTERS, runs),
+                    table(spark, EventTables.REASONS, runs));
             out = out == null ? joined : out.unionByName(joined);
         }
         return out;
     }
 
     /** One table of these runs: a row found by two runs is one row (the keys are the rows' own digests). */
-    private Dataset<Row> table(SparkSession spark, String table, StructType schema, String key, Set<String> runs) throws IOException {
+    private Dataset<Row> table(SparkSession spark, String table, Set<String> runs) throws IOException {
+        StructType schema = EventTables.rowsOf(table);
+        String key = schema.fieldNames()[0];
         List<String> files = tableFiles(table, runs);
         if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
