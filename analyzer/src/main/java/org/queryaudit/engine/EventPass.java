@@ -3,13 +3,8 @@ package org.queryaudit.engine;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.queryaudit.ingest.AgencyDestinations;
 import org.queryaudit.ingest.EventIngest;
 import org.queryaudit.ingest.FileSlice;
@@ -23,8 +18,8 @@ import org.queryaudit.reference.UsStates;
 
 /**
  * The one pass over the inputs, on the executors: each task reads its slices, derives every row
- * that was read ({@link EventDerivation}) and hands Spark the rows in its own representation
- * ({@link SparkRows}). The rows are written once, partitioned by {@link RowKind}: the events of
+ * that was read ({@link EventDerivation}) and writes it straight to Parquet ({@link StagedFiles}).
+ * The rows are written once, partitioned by {@link RowKind}: the events of
  * the run's period (all of their columns) and events outside it (only what counting needs);
  * rows that could not be read go to the quarantine in their own schema ({@link QuarantinedRow}),
  * written by the same tasks. The same tasks feed the reports as they derive each event of the
@@ -63,16 +58,15 @@ public final class EventPass implements Serializable {
     }
 
     /**
-     * Every row of the slices that was read, derived on the executors, as rows of {@link EventDerivation#STAGED};
-     * the rows that could not be read go to {@code quarantine}, in a schema of their own.
+     * Derives every row of the slices that was read, on the executors, and writes it to {@code staged}'s
+     * partition folders as a row of {@link EventDerivation#STAGED}; the rows that could not be read go
+     * to {@code quarantine}, in a schema of their own. One Spark job.
      */
-    public Dataset<Row> rows(SparkSession spark, List<FileSlice> slices, QuarantineWriter quarantine) {
+    public void write(SparkSession spark, List<FileSlice> slices, QuarantineWriter quarantine, StagedFiles staged) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EventPass pass = this;
-        JavaRDD<InternalRow> rows = jsc.parallelize(slices, Math.max(1, slices.size()))
-                .mapPartitions(it -> pass.derive(EventIngest.rows(it, pass.states, pass.markers, pass.personal,
-                        pass.destinations), quarantine.open()));
-        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), EventDerivation.STAGED, false);
+        jsc.parallelize(slices, Math.max(1, slices.size())).foreachPartition(it -> pass.derive(
+                EventIngest.rows(it, pass.states, pass.markers, pass.personal, pass.destinations), quarantine.open(), staged.open()));
     }
 
     /** The slices of these inputs (a Spark job when a file is large enough to split). */
@@ -80,59 +74,33 @@ public final class EventPass implements Serializable {
         return EventIngest.slices(JavaSparkContext.fromSparkContext(spark.sparkContext()), inputs);
     }
 
-    /** The task's rows that were read; the others are handed to the quarantine part, which is finished at the end. */
-    private Iterator<InternalRow> derive(Iterator<Object[]> parsed, QuarantineWriter.Part quarantine) {
-        SparkRows spark = new SparkRows();
+    /** The task's rows: those that were read into its staged files, the others handed to the quarantine part; both finished at the end. */
+    private void derive(Iterator<Object[]> parsed, QuarantineWriter.Part quarantine, StagedFiles.Part files) {
         EventFeed.Part[] parts = feeds.stream().map(EventFeed::open).toArray(EventFeed.Part[]::new);
-        return new Iterator<>() {
-            private InternalRow next;
-            /** A flagged event's copy, handed out after the event. */
-            private InternalRow copy;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && copy != null) {
-                    next = copy;
-                    copy = null;
-                }
-                while (next == null && parsed.hasNext()) {
-                    Object[] p = parsed.next();
-                    if (EventDerivation.isQuarantined(p)) {
-                        quarantine.add(EventDerivation.quarantined(p));
-                    } else {
-                        Object[] event = derivation.derive(p);
-                        boolean inPeriod = RowKind.EVENT.equals(event[KIND]);
-                        if (inPeriod) {
-                            for (EventFeed.Part part : parts) {
-                                part.add(event);
-                            }
-                        }
-                        next = spark.row(event);
-                        if (inPeriod && copied != null && copied.test(event)) {
-                            Object[] flagged = event.clone();
-                            flagged[KIND] = RowKind.FLAGGED;
-                            copy = spark.row(flagged);
-                        }
-                    }
-                }
-                if (next == null) {
-                    quarantine.close();
-                    for (EventFeed.Part part : parts) {
-                        part.close();
-                    }
-                }
-                return next != null;
+        while (parsed.hasNext()) {
+            Object[] p = parsed.next();
+            if (EventDerivation.isQuarantined(p)) {
+                quarantine.add(EventDerivation.quarantined(p));
+                continue;
             }
-
-            @Override
-            public InternalRow next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+            Object[] event = derivation.derive(p);
+            boolean inPeriod = RowKind.EVENT.equals(event[KIND]);
+            if (inPeriod) {
+                for (EventFeed.Part part : parts) {
+                    part.add(event);
                 }
-                InternalRow r = next;
-                next = null;
-                return r;
             }
-        };
+            files.add(event);
+            if (inPeriod && copied != null && copied.test(event)) {
+                Object[] flagged = event.clone();
+                flagged[KIND] = RowKind.FLAGGED;
+                files.add(flagged);
+            }
+        }
+        quarantine.close();
+        files.close();
+        for (EventFeed.Part part : parts) {
+            part.close();
+        }
     }
 }

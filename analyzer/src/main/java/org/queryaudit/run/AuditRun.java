@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,6 +27,7 @@ import org.queryaudit.classify.AccessAgreements;
 import org.queryaudit.classify.SharingIndex;
 import org.queryaudit.engine.EventDerivation;
 import org.queryaudit.engine.EventPass;
+import org.queryaudit.engine.StagedFiles;
 import org.queryaudit.engine.TableRows;
 import org.queryaudit.engine.SensitiveValues;
 import org.queryaudit.evaluate.RuleEvaluator;
@@ -42,6 +42,7 @@ import org.queryaudit.ingest.QuarantineWriter;
 import org.queryaudit.ingest.RowKind;
 import org.queryaudit.ingest.Share;
 import org.queryaudit.ingest.SharingReader;
+import org.queryaudit.model.ClassifyColumns;
 import org.queryaudit.model.EventTables;
 import org.queryaudit.model.Period;
 import org.queryaudit.model.QuarantinedRow;
@@ -299,17 +300,21 @@ public final class AuditRun {
     /** The one pass: the rows that were read into {@code staged}, partitioned by kind, owner state and month; the others into {@code quarantined}. */
     private void stage(EventPass pass, List<FileSlice> slices, Path staged, Path quarantined, OutputFolder out) throws IOException {
         out.fs().mkdirs(quarantined);
-        DataFrameWriter<Row> writer = pass.rows(spark, slices, new QuarantineWriter(quarantined.toString())).write();
-        // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
-        for (String unique : List.of(QueryEvent.EVENT_ID, QueryEvent.SEARCH_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER,
-                QueryEvent.SOURCE_LINE, QueryEvent.OCCURRED_AT, QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END)) {
-            writer = writer.option("parquet.enable.dictionary#" + unique, "false");
-        }
-        // Each task keeps a file open per kind, owner state and month (spark.sql.maxConcurrentOutputFileWriters): a year
-        // of one owner with its flagged copies is 50 and more. parquet-mr reserves a row group for each open file and
-        // warns when they pass 95 % of the heap; 32 MB groups keep 64 open files under a 4 GB heap.
-        writer = writer.option("parquet.block.size", Integer.toString(32 << 20));
-        writer.partitionBy(RowKind.COLUMN, QueryEvent.OWNER_STATE, QueryEvent.MONTH).parquet(staged.toString());
+        out.fs().mkdirs(staged);
+        // Each task keeps a file open per kind, owner state and month it meets: a year of one owner with its flagged
+        // copies is 50 and more. parquet-mr buffers a row group for each open file; 32 MB groups keep 64 open files
+        // under a 4 GB heap.
+        int open = Integer.parseInt(spark.conf().get("spark.sql.maxConcurrentOutputFileWriters", "64"));
+        StagedFiles files = new StagedFiles(staged.toString(), EventDerivation.SCHEMA, EventDerivation.STAGED,
+                List.of(RowKind.COLUMN, QueryEvent.OWNER_STATE, QueryEvent.MONTH),
+                // Text columns whose values repeat across rows (names of owners, files, doors): their bytes are remembered.
+                List.of(QueryEvent.SOURCE_SYSTEM, QueryEvent.SOURCE_FORMAT, QueryEvent.OWNER_AGENCY, QueryEvent.SOURCE_FILE,
+                        ClassifyColumns.PATHWAY, ClassifyColumns.DATA_CLASS, ClassifyColumns.AGREEMENT),
+                // Columns unique per row gain nothing from a dictionary and cost a hash-map insert per value.
+                List.of(QueryEvent.EVENT_ID, QueryEvent.SEARCH_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER, QueryEvent.SOURCE_LINE,
+                        QueryEvent.OCCURRED_AT, QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END),
+                32 << 20, Math.max(1, open));
+        pass.write(spark, slices, new QuarantineWriter(quarantined.toString()), files);
     }
 
     /** The manifest up to the outputs' digests, which come last. */
