@@ -60,13 +60,16 @@ public final class EventPass implements Serializable {
     /**
      * Derives every row of the slices that was read, on the executors, and writes it to {@code staged}'s
      * partition folders as a row of {@link EventDerivation#STAGED}; the rows that could not be read go
-     * to {@code quarantine}, in a schema of their own. One Spark job.
+     * to {@code quarantine}, in a schema of their own. One Spark job; returns where the rows went.
      */
-    public void write(SparkSession spark, List<FileSlice> slices, QuarantineWriter quarantine, StagedFiles staged) {
+    public PassCounts.Counts write(SparkSession spark, List<FileSlice> slices, QuarantineWriter quarantine, StagedFiles staged) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EventPass pass = this;
+        PassCounts counts = PassCounts.registered(spark.sparkContext());
         jsc.parallelize(slices, Math.max(1, slices.size())).foreachPartition(it -> pass.derive(
-                EventIngest.rows(it, pass.states, pass.markers, pass.personal, pass.destinations), quarantine.open(), staged.open()));
+                EventIngest.rows(it, pass.states, pass.markers, pass.personal, pass.destinations), quarantine.open(), staged.open(),
+                counts));
+        return counts.value();
     }
 
     /** The slices of these inputs (a Spark job when a file is large enough to split). */
@@ -75,15 +78,18 @@ public final class EventPass implements Serializable {
     }
 
     /** The task's rows: those that were read into its staged files, the others handed to the quarantine part; both finished at the end. */
-    private void derive(Iterator<Object[]> parsed, QuarantineWriter.Part quarantine, StagedFiles.Part files) {
+    private void derive(Iterator<Object[]> parsed, QuarantineWriter.Part quarantine, StagedFiles.Part files, PassCounts counts) {
         EventFeed.Part[] parts = feeds.stream().map(EventFeed::open).toArray(EventFeed.Part[]::new);
         while (parsed.hasNext()) {
             Object[] p = parsed.next();
             if (EventDerivation.isQuarantined(p)) {
-                quarantine.add(EventDerivation.quarantined(p));
+                QuarantinedRow q = EventDerivation.quarantined(p);
+                quarantine.add(q);
+                counts.add(q);
                 continue;
             }
             Object[] event = derivation.derive(p);
+            counts.add(event);
             boolean inPeriod = RowKind.EVENT.equals(event[KIND]);
             if (inPeriod) {
                 for (EventFeed.Part part : parts) {

@@ -27,6 +27,7 @@ import org.queryaudit.classify.AccessAgreements;
 import org.queryaudit.classify.SharingIndex;
 import org.queryaudit.engine.EventDerivation;
 import org.queryaudit.engine.EventPass;
+import org.queryaudit.engine.PassCounts;
 import org.queryaudit.engine.StagedFiles;
 import org.queryaudit.engine.TableRows;
 import org.queryaudit.engine.SensitiveValues;
@@ -188,14 +189,14 @@ public final class AuditRun {
                 FlaggedReport::isFlagged);
         Path flaggedFolder = out.file("staged-flagged");
         try {
-            stage(pass, slices, staged, quarantined, out);
+            PassCounts.Counts counts = stage(pass, slices, staged, quarantined, out);
             clock.lap("ingest, resolve, tag, classify, evaluate");
             // The schema is given: a run whose inputs hold no rows stages no Parquet file to infer one from.
             // The flagged events' copies are read apart, and never counted.
             Dataset<Row> rows = spark.read().schema(EventDerivation.STAGED).parquet(staged.toString())
                     .filter(col(RowKind.COLUMN).notEqual(RowKind.FLAGGED));
             Dataset<Row> unread = QuarantineWriter.read(spark, quarantined.toString());
-            RowAccount account = RowAccount.of(rows, unread);
+            RowAccount account = RowAccount.of(counts, rows);
             account.perFile().forEach((file, c) -> perFile.merge(file, c, RowCounts::plus));
             RowCounts total = perFile.values().stream().reduce(RowCounts.ZERO, RowCounts::plus);
             clock.lap("ingest: account");
@@ -298,7 +299,8 @@ public final class AuditRun {
     }
 
     /** The one pass: the rows that were read into {@code staged}, partitioned by kind, owner state and month; the others into {@code quarantined}. */
-    private void stage(EventPass pass, List<FileSlice> slices, Path staged, Path quarantined, OutputFolder out) throws IOException {
+    private PassCounts.Counts stage(EventPass pass, List<FileSlice> slices, Path staged, Path quarantined, OutputFolder out)
+            throws IOException {
         out.fs().mkdirs(quarantined);
         out.fs().mkdirs(staged);
         // Each task keeps a file open per kind, owner state and month it meets: a year of one owner with its flagged
@@ -314,7 +316,7 @@ public final class AuditRun {
                 List.of(QueryEvent.EVENT_ID, QueryEvent.SEARCH_ID, QueryEvent.TARGET, QueryEvent.CASE_NUMBER, QueryEvent.SOURCE_LINE,
                         QueryEvent.OCCURRED_AT, QueryEvent.TIME_FRAME_START, QueryEvent.TIME_FRAME_END),
                 32 << 20, Math.max(1, open));
-        pass.write(spark, slices, new QuarantineWriter(quarantined.toString()), files);
+        return pass.write(spark, slices, new QuarantineWriter(quarantined.toString()), files);
     }
 
     /** The manifest up to the outputs' digests, which come last. */

@@ -1,12 +1,14 @@
 package org.queryaudit.run;
 
 import org.queryaudit.engine.EventDerivation;
+import org.queryaudit.engine.PassCounts;
 import org.queryaudit.ingest.RowKind;
 
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,9 @@ import org.queryaudit.report.RowCounts;
 
 /**
  * Where every input row of the pass went, per file: read, accepted, duplicate, quarantined,
- * in the period; and which rows are dropped as duplicates. Made from narrow aggregations of
- * the staged rows (file, kind and month; ids only when hashes repeat): the results are as
- * small as the number of files times months.
+ * in the period; and which rows are dropped as duplicates. Made from what the pass counted as
+ * it derived the rows ({@link PassCounts}: as small as the number of files times months) and,
+ * for the duplicates, the staged rows' ids (compared only when their hashes repeat).
  *
  * @param drops the duplicate rows (see {@link EventIngest#duplicates}), or null when there are none
  * @param lines per file, the physical lines its stored rows account for (the sum of {@link QueryEvent#SOURCE_LINES})
@@ -32,45 +34,45 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
                          Dataset<Row> drops, Map<String, java.time.LocalDate[]> spans, Map<String, Long> lines) {
 
     /**
-     * @param rows        the staged rows of {@link EventDerivation#SCHEMA}
-     * @param quarantined the rows that could not be read ({@link org.queryaudit.model.QuarantinedRow#SCHEMA})
+     * @param counts where the pass's rows went ({@link PassCounts})
+     * @param rows   the staged rows of {@link EventDerivation#STAGED} but the flagged copies, for the duplicates
      */
-    public static RowAccount of(Dataset<Row> rows, Dataset<Row> quarantined) {
+    public static RowAccount of(PassCounts.Counts counts, Dataset<Row> rows) {
         Map<String, RowCounts> perFile = new LinkedHashMap<>();
         TreeSet<String> acceptedMonths = new TreeSet<>();
         TreeSet<String> eventMonths = new TreeSet<>();
         long acceptedRows = 0;
         Map<String, java.time.LocalDate[]> spans = new LinkedHashMap<>();
         Map<String, Long> lines = new LinkedHashMap<>();
-        for (Row r : rows.groupBy(QueryEvent.SOURCE_FILE, RowKind.COLUMN, QueryEvent.MONTH)
-                .agg(org.apache.spark.sql.functions.count("*"), org.apache.spark.sql.functions.min(QueryEvent.LOCAL_DATE),
-                        org.apache.spark.sql.functions.max(QueryEvent.LOCAL_DATE),
-                        org.apache.spark.sql.functions.sum(QueryEvent.SOURCE_LINES))
-                .orderBy(QueryEvent.SOURCE_FILE, RowKind.COLUMN, QueryEvent.MONTH).collectAsList()) {
-            String file = r.getString(0);
-            long n = r.getLong(3);
-            lines.merge(file, r.isNullAt(6) ? 0L : r.getLong(6), Long::sum);
-            if (!r.isNullAt(4)) {
+        // In file, kind and month order, as Spark orders texts, so that the maps' order is the same every run.
+        List<Map.Entry<PassCounts.Group, PassCounts.Tally>> groups = new ArrayList<>(counts.accepted().entrySet());
+        Comparator<String> text = Comparator.nullsFirst(RowAccount::compareText);
+        groups.sort(Comparator.comparing((Map.Entry<PassCounts.Group, PassCounts.Tally> e) -> e.getKey().file(), text)
+                .thenComparing(e -> e.getKey().kind(), text).thenComparing(e -> e.getKey().month(), text));
+        for (Map.Entry<PassCounts.Group, PassCounts.Tally> e : groups) {
+            String file = e.getKey().file();
+            PassCounts.Tally t = e.getValue();
+            long n = t.rows();
+            lines.merge(file, t.lines(), Long::sum);
+            if (t.first() != null) {
                 // The first and last local dates of a file's accepted rows, in and out of the period.
-                java.time.LocalDate lo = r.getLocalDate(4);
-                java.time.LocalDate hi = r.getLocalDate(5);
-                spans.merge(file, new java.time.LocalDate[] {lo, hi}, (a, b) -> new java.time.LocalDate[] {
+                spans.merge(file, new java.time.LocalDate[] {t.first(), t.last()}, (a, b) -> new java.time.LocalDate[] {
                     a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
             }
-            boolean inPeriod = RowKind.EVENT.equals(r.getString(1));
+            boolean inPeriod = RowKind.EVENT.equals(e.getKey().kind());
             acceptedRows += n;
-            acceptedMonths.add(r.getString(2));
+            acceptedMonths.add(e.getKey().month());
             if (inPeriod) {
-                eventMonths.add(r.getString(2));
+                eventMonths.add(e.getKey().month());
             }
             perFile.merge(file, new RowCounts(n, n, 0, 0, inPeriod ? n : 0), RowCounts::plus);
         }
-        for (Row r : quarantined.groupBy(QueryEvent.SOURCE_FILE)
-                .agg(org.apache.spark.sql.functions.count("*"), org.apache.spark.sql.functions.sum(QueryEvent.SOURCE_LINES))
-                .collectAsList()) {
-            long n = r.getLong(1);
-            lines.merge(r.getString(0), r.getLong(2), Long::sum);
-            perFile.merge(r.getString(0), new RowCounts(n, 0, 0, n, 0), RowCounts::plus);
+        List<String> quarantinedFiles = new ArrayList<>(counts.quarantined().keySet());
+        quarantinedFiles.sort(text);
+        for (String file : quarantinedFiles) {
+            PassCounts.Tally t = counts.quarantined().get(file);
+            lines.merge(file, t.lines(), Long::sum);
+            perFile.merge(file, new RowCounts(t.rows(), 0, 0, t.rows(), 0), RowCounts::plus);
         }
         // Every staged row was read: the quarantined ones are not among them.
         Dataset<Row> drops = EventIngest.duplicates(rows, acceptedRows);
@@ -83,6 +85,12 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
             }
         }
         return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops, spans, lines);
+    }
+
+    /** Spark's order of texts: by their UTF-8 bytes, unsigned. */
+    private static int compareText(String a, String b) {
+        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
