@@ -30,13 +30,15 @@ import org.queryaudit.generate.ScaleLogs;
  * what reading it whole gives; the same rows split into several files give the same report.
  */
 class SlicingTest {
+    /** Rows of the export: 6,000 rows (2 MB) are 480 slices of 4 KB; the starts it needs are asserted below. */
+    static final int ROWS = 6_000;
     @TempDir
     static Path dir;
     static Path big;
 
     @BeforeAll
     static void generate() throws IOException {
-        big = ScaleLogs.write(ScaleLogs.Kind.FLOCK, 20_000, 1, dir.resolve("one"), 42).get(0);
+        big = ScaleLogs.write(ScaleLogs.Kind.FLOCK, ROWS, 1, dir.resolve("one"), 42).get(0);
         // The same export with CRLF line ends (and CRLF inside the quoted Time Frame cells).
         Path crlf = dir.resolve("crlf").resolve(big.getFileName());
         Files.createDirectories(crlf.getParent());
@@ -74,12 +76,16 @@ class SlicingTest {
     void slicesReadExactlyWhatAWholeReadReads() throws IOException {
         for (String kind : List.of("one", "crlf")) {
             Path input = dir.resolve(kind).resolve(big.getFileName());
+            // Not vacuous: slice starts fall inside quoted cells, and in the CRLF file between CR and LF.
+            int[] starts = sliceStarts(Files.readAllBytes(input), 4096);
+            assertTrue(starts[0] > 10, kind + ": slice starts inside quotes " + starts[0]);
+            assertTrue(kind.equals("one") || starts[1] > 0, kind + ": slice starts between CR and LF " + starts[1]);
             RunResult whole = run(input, kind + "-whole");
             System.setProperty("queryaudit.sliceBytes", "4096");
             RunResult sliced = run(input, kind + "-sliced");
             System.clearProperty("queryaudit.sliceBytes");
             assertEquals(whole.rows(), sliced.rows(), kind);
-            assertEquals(20_000, sliced.rows().read(), kind);
+            assertEquals(ROWS, sliced.rows().read(), kind);
             everyLineAccounted(kind + "-whole");
             everyLineAccounted(kind + "-sliced");
             for (String f : List.of("violations.csv", "flagged.csv", "agency_report.csv", "quarantine.csv")) {
@@ -127,6 +133,24 @@ class SlicingTest {
         for (String f : List.of("violations.csv", "flagged.csv", "agency_report.csv", "quarantine.csv")) {
             assertArrayEquals(bytes("broken-whole", f), bytes("broken-sliced", f), f);
         }
+    }
+
+    /** Of the slice starts of {@code size} bytes after the header: how many fall inside quotes, how many between CR and LF. */
+    static int[] sliceStarts(byte[] b, int size) {
+        int data = indexOf(b, (byte) '\n', 0) + 1;
+        int[] out = new int[2];
+        boolean quoted = false;
+        for (int i = data, next = data + size; i < b.length; i++) {
+            if (i == next) {
+                out[0] += quoted ? 1 : 0;
+                out[1] += b[i - 1] == '\r' && b[i] == '\n' ? 1 : 0;
+                next += size;
+            }
+            if (b[i] == '"') {
+                quoted = !quoted;
+            }
+        }
+        return out;
     }
 
     static int indexOf(byte[] b, byte x, int from) {
@@ -187,7 +211,7 @@ class SlicingTest {
         }
         run(big, "big");
         RunResult split = run(parts, "split");
-        assertEquals(20_000, split.rows().accepted());
+        assertEquals(ROWS, split.rows().accepted());
         assertArrayEquals(bytes("big", "agency_report.csv"), bytes("split", "agency_report.csv"));
         assertArrayEquals(bytes("big", "agency_report.json"), bytes("split", "agency_report.json"));
         assertArrayEquals(bytes("big", "research/doors_by_owner.csv"), bytes("split", "research/doors_by_owner.csv"));
