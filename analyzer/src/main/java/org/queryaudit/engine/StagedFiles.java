@@ -154,6 +154,13 @@ public final class StagedFiles implements Serializable {
                     for (String column : plain) {
                         b.withDictionaryEncoding(column, false);
                     }
+                    // Parquet leaves the order of INT96 values undefined, so readers ignore their min and max; keeping
+                    // them copied the timestamp of nearly every row (a new maximum) and cost 8 % of the writer.
+                    for (StructField f : schema.fields()) {
+                        if (f.dataType() instanceof org.apache.spark.sql.types.TimestampType) {
+                            b.withStatisticsEnabled(f.name(), false);
+                        }
+                    }
                     writer = b.build();
                 }
                 writer.write(row);

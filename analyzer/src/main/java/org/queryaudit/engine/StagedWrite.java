@@ -53,7 +53,13 @@ final class StagedWrite extends WriteSupport<Object[]> {
     private final int[] from;
     private final boolean[] repeating;
     private final Map<String, Binary> texts = new HashMap<>();
+    /** Per column, the last text remembered and its bytes: the mapper hands out the same text again and again. */
+    private final String[] lastText;
+    private final Binary[] lastBytes;
+    /** Per column, its kind of value ({@link #kindOf}), so that a row's values are not classified each time. */
+    private final int[] kinds;
     private final byte[] timestamp = new byte[12];
+    private final ByteBuffer timestampBuffer = ByteBuffer.wrap(timestamp).order(ByteOrder.LITTLE_ENDIAN);
     private RecordConsumer out;
 
     /**
@@ -66,6 +72,23 @@ final class StagedWrite extends WriteSupport<Object[]> {
         this.parquet = parquetSchema(schema);
         this.from = from.clone();
         this.repeating = repeating.clone();
+        this.lastText = new String[from.length];
+        this.lastBytes = new Binary[from.length];
+        this.kinds = new int[from.length];
+        for (int i = 0; i < from.length; i++) {
+            kinds[i] = kindOf(schema.fields()[i].dataType());
+        }
+    }
+
+    private static final int TEXT = 0;
+    private static final int LONG = 1;
+    private static final int INT = 2;
+    private static final int TIMESTAMP = 3;
+    private static final int OTHER = 4;
+
+    private static int kindOf(DataType t) {
+        return t instanceof StringType ? TEXT : t instanceof LongType ? LONG : t instanceof IntegerType ? INT
+                : t instanceof TimestampType ? TIMESTAMP : OTHER;
     }
 
     /** Spark's Parquet schema of {@code schema}, with Spark's default settings (no legacy lists, INT96 timestamps). */
@@ -94,9 +117,19 @@ final class StagedWrite extends WriteSupport<Object[]> {
             }
             out.startField(fields[i].name(), i);
             if (repeating[i]) {
-                out.addBinary(remembered((String) v));
+                if (v != lastText[i]) {
+                    lastText[i] = (String) v;
+                    lastBytes[i] = remembered((String) v);
+                }
+                out.addBinary(lastBytes[i]);
             } else {
-                value(fields[i].dataType(), v, parquet.getType(i));
+                switch (kinds[i]) {
+                    case TEXT -> out.addBinary(Binary.fromString((String) v));
+                    case LONG -> out.addLong(((Number) v).longValue());
+                    case INT -> out.addInteger(((Number) v).intValue());
+                    case TIMESTAMP -> out.addBinary(int96((Instant) v));
+                    default -> value(fields[i].dataType(), v, parquet.getType(i));
+                }
             }
             out.endField(fields[i].name(), i);
         }
@@ -149,8 +182,8 @@ final class StagedWrite extends WriteSupport<Object[]> {
         long julianMicros = micros + JULIAN_DAY_OF_EPOCH * MICROS_PER_DAY;
         long day = Math.floorDiv(julianMicros, MICROS_PER_DAY);
         long nanos = Math.floorMod(julianMicros, MICROS_PER_DAY) * 1000L;
-        ByteBuffer.wrap(timestamp).order(ByteOrder.LITTLE_ENDIAN).putLong(nanos).putInt((int) day);
-        // Copied by the plain writer and by the statistics before the next value overwrites it.
+        timestampBuffer.putLong(0, nanos).putInt(8, (int) day);
+        // Copied by the plain writer before the next value overwrites it (the files keep no statistics of INT96 columns).
         return Binary.fromReusedByteArray(timestamp);
     }
 
