@@ -72,7 +72,6 @@ public final class StagedFiles implements Serializable {
         this.plain = List.copyOf(plain);
         this.rowGroupBytes = rowGroupBytes;
         this.openFiles = openFiles;
-        StagedWrite.parquetSchema(schema);
     }
 
     /** This task's files. */

@@ -183,7 +183,7 @@ final class StagedWrite extends WriteSupport<Object[]> {
         long day = Math.floorDiv(julianMicros, MICROS_PER_DAY);
         long nanos = Math.floorMod(julianMicros, MICROS_PER_DAY) * 1000L;
         timestampBuffer.putLong(0, nanos).putInt(8, (int) day);
-        // Copied by the plain writer before the next value overwrites it (the files keep no statistics of INT96 columns).
+        // Reused: the plain writer, a dictionary and the statistics each copy a reused value before the next overwrites it.
         return Binary.fromReusedByteArray(timestamp);
     }
 

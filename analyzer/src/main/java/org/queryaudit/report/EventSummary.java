@@ -79,7 +79,7 @@ public record EventSummary(List<Cell> cells) {
     }
 
     /** Text order with nulls first (Spark's ascending default). */
-    static final Comparator<String> TEXT = Comparator.nullsFirst(EventSummary::compareText);
+    public static final Comparator<String> TEXT = Comparator.nullsFirst(EventSummary::compareText);
 
     /** Compares instants, timestamps or nulls (nulls first). */
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.queryaudit.ingest.EventIngest;
 import org.queryaudit.model.QueryEvent;
+import org.queryaudit.report.EventSummary;
 import org.queryaudit.report.RowCounts;
 
 /**
@@ -46,7 +47,7 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
         Map<String, Long> lines = new LinkedHashMap<>();
         // In file, kind and month order, as Spark orders texts, so that the maps' order is the same every run.
         List<Map.Entry<PassCounts.Group, PassCounts.Tally>> groups = new ArrayList<>(counts.accepted().entrySet());
-        Comparator<String> text = Comparator.nullsFirst(RowAccount::compareText);
+        Comparator<String> text = EventSummary.TEXT;
         groups.sort(Comparator.comparing((Map.Entry<PassCounts.Group, PassCounts.Tally> e) -> e.getKey().file(), text)
                 .thenComparing(e -> e.getKey().kind(), text).thenComparing(e -> e.getKey().month(), text));
         for (Map.Entry<PassCounts.Group, PassCounts.Tally> e : groups) {
@@ -85,12 +86,6 @@ public record RowAccount(Map<String, RowCounts> perFile, List<String> acceptedMo
             }
         }
         return new RowAccount(perFile, new ArrayList<>(acceptedMonths), new ArrayList<>(eventMonths), drops, spans, lines);
-    }
-
-    /** Spark's order of texts: by their UTF-8 bytes, unsigned. */
-    private static int compareText(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

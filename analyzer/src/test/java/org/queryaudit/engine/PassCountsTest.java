@@ -2,7 +2,6 @@ package org.queryaudit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,6 +84,6 @@ class PassCountsTest {
         AccumulatorV2<Object[], PassCounts.Counts> copy = driver.copy();
         copy.add(rows.get(1));
         assertEquals(500, driver.value().accepted().values().stream().mapToLong(PassCounts.Tally::rows).sum());
-        assertTrue(copy.value().accepted().values().stream().mapToLong(PassCounts.Tally::rows).sum() == 501);
+        assertEquals(501, copy.value().accepted().values().stream().mapToLong(PassCounts.Tally::rows).sum());
     }
 }

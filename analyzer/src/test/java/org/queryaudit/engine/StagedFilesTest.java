@@ -220,8 +220,8 @@ class StagedFilesTest {
         // A researcher's read without a schema: the footer's Spark schema gives the same columns and types.
         assertEquals(spark.read().parquet(sparks.toString()).schema(), spark.read().parquet(ours.toString()).schema());
         // The violations' fields, by name, as the reports read them.
-        assertEquals(theirs.select(col(ViolationColumns.VIOLATIONS + ".owner_state")).exceptAll(
-                mine.select(col(ViolationColumns.VIOLATIONS + ".owner_state"))).count(), 0);
+        assertEquals(0, theirs.select(col(ViolationColumns.VIOLATIONS + ".owner_state")).exceptAll(
+                mine.select(col(ViolationColumns.VIOLATIONS + ".owner_state"))).count());
     }
 
     @Test
