@@ -57,8 +57,9 @@ public final class RunOutputs {
         List<AgencyReport.Line> lines;
         ResearchTables.Tables research;
         Map<AgencyFolders.Requester, String> slugs;
+        SearchGroups groups = SearchGroups.of(in.searchRows());
         try {
-            Map<Long, SearchGrain.LineSearches> grain = SearchGrain.perLine(in.searchRows());
+            Map<Long, SearchGrain.LineSearches> grain = SearchGrain.perLine(in.searchRows(), groups);
             in.clock().lap("report: search grain");
             Map<FindingSearches.Key, FindingSearches.Line> found = FindingSearches.of(kept);
             in.clock().lap("report: keep flagged events, count findings");
@@ -76,7 +77,7 @@ public final class RunOutputs {
             outputs.put(ViolationsReport.FILE, evidence[1]);
             outputs.put(ViolationsReport.REVIEW_FILE, evidence[2]);
             in.clock().lap("report: flagged, violations");
-            searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, in.searchRows(), SearchRows.ownerNames(summary));
+            searchesWritten = SearchReport.write(fs, in.out().file(SearchReport.FILE), kept, groups, SearchRows.ownerNames(summary));
             outputs.put(SearchReport.FILE, searchesWritten.searches());
             in.clock().lap("report: searches");
             Map<AgencyFolders.Requester, AgencyFolders.AgencyTotals> totals = totals(summary, lines, searchesWritten.byRequester());
@@ -87,6 +88,7 @@ public final class RunOutputs {
             in.clock().lap("report: agency folders");
         } finally {
             kept.unpersist();
+            groups.unpersist();
         }
         LOG.info("report: {} agency report rows, {} events flagged, {} violations", lines.size(),
                 outputs.get(FlaggedReport.FILE), outputs.get(ViolationsReport.FILE));

@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.shiftright;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 
@@ -51,27 +49,29 @@ public final class SearchGrain {
      * Per agency_report row (by its {@link SearchReport#line} hash), from the events' search rows
      * ({@link SearchRows}). Rows linked to others ({@code k:}, {@code x:}) are grouped by the
      * 96-bit digest of their search id (Spark's xxhash64 and murmur3 together; two of 10 M ids
-     * collide about once in 10^14 runs); a message log's rows ({@code r:}) are each their own
-     * search and skip that shuffle.
+     * collide about once in 10^14 runs) in {@link SearchGroups}; a message log's rows ({@code r:})
+     * are each their own search, summed here per row and user.
      */
-    public static Map<Long, LineSearches> perLine(Dataset<Row> searchRows) {
-        // The flags of a row are bits of one int: a search's copies are merged by one bit_or, and the
-        // aggregation buffer of 10 M distinct searches stays two columns wide.
-        Dataset<Row> linked = searchRows.filter(col(SearchRows.LINKED))
-                .groupBy(col(SearchRows.LINE), col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK))
-                .agg(bit_or(col(SearchRows.FLAGS)).alias(SearchRows.FLAGS), min(col(SearchRows.USER)).alias(SearchRows.USER))
-                .select(col(SearchRows.LINE), col(SearchRows.FLAGS), col(SearchRows.USER));
+    public static Map<Long, LineSearches> perLine(Dataset<Row> searchRows, SearchGroups groups) {
+        List<Column> singleSums = new ArrayList<>();
+        singleSums.add(count(lit(1)).alias(SearchGroups.SEARCHES));
+        for (int i = 0; i < SearchRows.FLAG_COUNT; i++) {
+            singleSums.add(sum(shiftright(col(SearchRows.FLAGS), i).bitwiseAND(lit(1))).cast("long").alias(SearchGroups.flagSum(i)));
+        }
         Dataset<Row> single = searchRows.filter(not(col(SearchRows.LINKED)))
-                .select(col(SearchRows.LINE), col(SearchRows.FLAGS), col(SearchRows.USER));
-        Dataset<Row> searches = linked.unionByName(single);
-
+                .groupBy(col(SearchRows.LINE), col(SearchRows.USER))
+                .agg(singleSums.get(0), singleSums.subList(1, singleSums.size()).toArray(Column[]::new));
+        List<Column> partial = new ArrayList<>(List.of(col(SearchRows.LINE), col(SearchRows.USER), col(SearchGroups.SEARCHES)));
         List<Column> perLine = new ArrayList<>();
         for (int i = 0; i < SearchRows.FLAG_COUNT; i++) {
-            perLine.add(sum(shiftright(col(SearchRows.FLAGS), i).bitwiseAND(lit(1))));
+            partial.add(col(SearchGroups.flagSum(i)));
+            perLine.add(sum(col(SearchGroups.flagSum(i))));
         }
         perLine.add(countDistinct(col(SearchRows.USER)));
+        Dataset<Row> partials = groups.lines().select(partial.toArray(Column[]::new)).unionByName(single);
         Map<Long, LineSearches> out = new HashMap<>();
-        for (Row r : searches.groupBy(col(SearchRows.LINE)).agg(count(lit(1)), perLine.toArray(Column[]::new)).collectAsList()) {
+        for (Row r : partials.groupBy(col(SearchRows.LINE)).agg(sum(col(SearchGroups.SEARCHES)), perLine.toArray(Column[]::new))
+                .collectAsList()) {
             long[] v = new long[r.size() - 1];
             for (int i = 0; i < v.length; i++) {
                 v[i] = r.getLong(i + 1);

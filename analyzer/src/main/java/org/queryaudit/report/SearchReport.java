@@ -6,11 +6,8 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.hash;
@@ -70,10 +67,10 @@ public final class SearchReport {
      * copy's. In requester, first time and search id order. Returns the searches written.
      *
      * @param kept   the flagged events ({@link FlaggedReport#kept}): every row with a finding is one
-     * @param searchRows every event's search row ({@link SearchRows}), for the owners each of those searches reached
+     * @param groups     the linked search rows grouped by search ({@link SearchGroups}), for the owners each of those searches reached
      * @param owners     every owner's name by its hash in the search rows ({@link SearchRows#ownerNames})
      */
-    public static Written write(FileSystem fs, Path file, Dataset<Row> kept, Dataset<Row> searchRows, Map<Long, String> owners)
+    public static Written write(FileSystem fs, Path file, Dataset<Row> kept, SearchGroups groups, Map<Long, String> owners)
             throws IOException {
         Column linkedBy = when(col(QueryEvent.SEARCH_ID).startsWith("k:"), lit("search key"))
                 .when(col(QueryEvent.SEARCH_ID).startsWith("x:"), lit("export search id")).otherwise(lit("row"));
@@ -95,21 +92,16 @@ public final class SearchReport {
                         min(col(QueryEvent.OWNER_AGENCY)).alias("_owner"), count(lit(1)).alias("_rows"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            // Every row of those searches, the owners' without a finding too, from the events' search rows
-            // (two hashes, owner, file: a narrow read). A search linked by nothing ("r:") is its own row, already at hand.
+            // Every row of those searches, the owners' without a finding too: the reach of each search of more than one
+            // row, from the search rows' groups. A search of one row, or linked by nothing ("r:"), is its own row, already at hand.
             Dataset<Row> hashed = found.withColumn(SearchRows.SEARCH, xxhash64(col(QueryEvent.SEARCH_ID)))
                     .withColumn(SearchRows.SEARCH_CHECK, hash(col(QueryEvent.SEARCH_ID)));
-            Dataset<Row> wanted = hashed.filter(not(col(QueryEvent.SEARCH_ID).startsWith("r:")))
-                    .select(col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK));
             scala.collection.immutable.Seq<String> byHash = scala.jdk.javaapi.CollectionConverters.asScala(
                     List.of(SearchRows.SEARCH, SearchRows.SEARCH_CHECK)).toSeq();
-            Dataset<Row> reach = searchRows.filter(col(SearchRows.LINKED))
-                    .join(broadcast(wanted), byHash, "left_semi")
-                    .groupBy(col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK))
-                    .agg(size(collect_set(col(SearchRows.OWNER))).alias("owners"),
-                            ownerNames(owners).apply(collect_set(col(SearchRows.OWNER))).alias("owner_agencies"),
-                            count(lit(1)).alias("owner_rows"),
-                            size(collect_set(col(SearchRows.FILE))).alias("source_files"));
+            Dataset<Row> reach = groups.reach()
+                    .select(col(SearchRows.SEARCH), col(SearchRows.SEARCH_CHECK), size(col(SearchGroups.OWNERS)).alias("owners"),
+                            ownerNames(owners).apply(col(SearchGroups.OWNERS)).alias("owner_agencies"),
+                            col(SearchGroups.OWNER_ROWS).alias("owner_rows"), col(SearchGroups.SOURCE_FILES).alias("source_files"));
             Dataset<Row> searches = hashed.join(reach, byHash, "left")
                     .select(col(QueryEvent.SEARCH_ID), linkedBy.alias("linked_by"), col(QueryEvent.REQUESTER_NAME),
                             col(QueryEvent.REQUESTER_ORI), col(ResolveColumns.LEVEL), col(ResolveColumns.COMPONENT), col("first_seen"),
