@@ -1,6 +1,9 @@
 package org.queryaudit.report;
 
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -11,7 +14,9 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -82,10 +87,22 @@ public final class FindingSearches {
                         col(FlaggedReport.SEARCH).alias("s"), col(QueryEvent.EVENT_ID).alias("e"),
                         array_contains(col(TagColumns.TAGS), "immigration").alias("imm"));
         Column[] key = {col("n"), col("o"), col("oa"), col("os"), col("m"), col("via")};
+        // Distinct events and searches counted by grouping twice, not by countDistinct: Spark's several distinct
+        // counts in one aggregation copy every finding once per count (an Expand) before hashing them.
+        List<Column> perEvent = new ArrayList<>(List.of(key));
+        perEvent.add(col("s"));
+        perEvent.add(col("e"));
+        List<Column> perSearch = new ArrayList<>(List.of(key));
+        perSearch.add(col("s"));
+        Dataset<Row> events = findings.groupBy(perEvent.toArray(Column[]::new))
+                .agg(max(col("imm")).alias("imm"), bit_or(classBit()).alias("cls"), rows(VIOLATION).alias("vr"),
+                        rows(Finding.VERIFY).alias("fr"), rows(Finding.REVIEW).alias("rr"));
+        Dataset<Row> searches = events.groupBy(perSearch.toArray(Column[]::new))
+                .agg(count(lit(1)).alias("ev"), sum(col("imm").cast("long")).alias("im"), bit_or(col("cls")).alias("cls"),
+                        sum(col("vr")).alias("vr"), sum(col("fr")).alias("fr"), sum(col("rr")).alias("rr"));
         Map<Key, Line> out = new HashMap<>();
-        for (Row r : findings.groupBy(key).agg(countDistinct(col("e")), countDistinct(when(col("imm"), col("e"))),
-                countDistinct(col("s")), searches(VIOLATION), rows(VIOLATION), searches(Finding.VERIFY), rows(Finding.VERIFY),
-                searches(Finding.REVIEW), rows(Finding.REVIEW)).collectAsList()) {
+        for (Row r : searches.groupBy(key).agg(sum(col("ev")), sum(col("im")), count(col("s")), searches(0), sum(col("vr")),
+                searches(1), sum(col("fr")), searches(2), sum(col("rr"))).collectAsList()) {
             out.put(key(r), new Line(r.getLong(6), r.getLong(7), r.getLong(8), new Counts(r.getLong(9), r.getLong(10)),
                     new Counts(r.getLong(11), r.getLong(12)), new Counts(r.getLong(13), r.getLong(14)), new TreeMap<>(),
                     new TreeMap<>()));
@@ -104,8 +121,15 @@ public final class FindingSearches {
         return new Key(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5));
     }
 
-    private static Column searches(String cls) {
-        return countDistinct(when(col("c").equalTo(lit(cls)), col("s")));
+    /** The bit of a finding's class: violation 1, verify 2, review 4. */
+    private static Column classBit() {
+        return when(col("c").equalTo(lit(VIOLATION)), lit(1)).when(col("c").equalTo(lit(Finding.VERIFY)), lit(2)).otherwise(lit(4));
+    }
+
+    /** Searches (with a search id) among a row's searches that hold a finding of the class with this bit. */
+    private static Column searches(int bit) {
+        return sum(when(col("s").isNotNull().and(shiftright(col("cls"), bit).bitwiseAND(lit(1)).equalTo(lit(1))), lit(1L))
+                .otherwise(lit(0L)));
     }
 
     private static Column rows(String cls) {
