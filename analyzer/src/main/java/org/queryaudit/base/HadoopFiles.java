@@ -39,9 +39,7 @@ public final class HadoopFiles {
             }
             template = loaded;
         }
-        synchronized (template) {
-            return new Configuration(template);
-        }
+        return new Configuration(template); // the copy holds the template's lock while it copies
     }
 
     /**

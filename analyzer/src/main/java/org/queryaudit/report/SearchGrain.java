@@ -53,14 +53,14 @@ public final class SearchGrain {
      * are each their own search, summed here per row and user.
      */
     public static Map<Long, LineSearches> perLine(Dataset<Row> searchRows, SearchGroups groups) {
-        List<Column> singleSums = new ArrayList<>();
-        singleSums.add(count(lit(1)).alias(SearchGroups.SEARCHES));
-        for (int i = 0; i < SearchRows.FLAG_COUNT; i++) {
-            singleSums.add(sum(shiftright(col(SearchRows.FLAGS), i).bitwiseAND(lit(1))).cast("long").alias(SearchGroups.flagSum(i)));
+        // A message log's rows summed per row and user, in the columns of SearchGroups' partials.
+        Column[] flagSums = new Column[SearchRows.FLAG_COUNT];
+        for (int i = 0; i < flagSums.length; i++) {
+            flagSums[i] = sum(shiftright(col(SearchRows.FLAGS), i).bitwiseAND(lit(1))).alias(SearchGroups.flagSum(i));
         }
         Dataset<Row> single = searchRows.filter(not(col(SearchRows.LINKED)))
                 .groupBy(col(SearchRows.LINE), col(SearchRows.USER))
-                .agg(singleSums.get(0), singleSums.subList(1, singleSums.size()).toArray(Column[]::new));
+                .agg(count(lit(1)).alias(SearchGroups.SEARCHES), flagSums);
         List<Column> partial = new ArrayList<>(List.of(col(SearchRows.LINE), col(SearchRows.USER), col(SearchGroups.SEARCHES)));
         List<Column> perLine = new ArrayList<>();
         for (int i = 0; i < SearchRows.FLAG_COUNT; i++) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -220,7 +219,6 @@ public final class SearchGroups {
         }
 
         private void emit() {
-            List<Row> out = new ArrayList<>();
             sums.forEach((l, s) -> {
                 Object[] v = new Object[SCHEMA.size()];
                 v[0] = LINE_SUMS;
@@ -228,16 +226,15 @@ public final class SearchGroups {
                 for (int i = 0; i < s.length; i++) {
                     v[3 + i] = s[i];
                 }
-                out.add(RowFactory.create(v));
+                ready.add(RowFactory.create(v));
             });
             users.forEach((l, us) -> us.forEach(u -> {
                 Object[] v = new Object[SCHEMA.size()];
                 v[0] = LINE_USER;
                 v[1] = l;
                 v[2] = u;
-                out.add(RowFactory.create(v));
+                ready.add(RowFactory.create(v));
             }));
-            ready.addAll(out);
         }
     }
 }

@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -132,11 +134,11 @@ class SearchGroupsTest {
                 boolean lacking = x.getLong(5) > 0 || x.getLong(6) > 0;
                 if (x.getLong(3) == 1 && !lacking) {
                     // One row with its owner and file: searches.csv takes its reach from that row.
-                    assertEquals(null, r, "a search of one row has no reach of its own: " + e.getKey());
+                    assertNull(r, "a search of one row has no reach of its own: " + e.getKey());
                     continue;
                 }
                 multiRow += x.getLong(3) > 1 ? 1 : 0;
-                assertTrue(r != null, "no reach for " + e.getKey());
+                assertNotNull(r, "no reach for " + e.getKey());
                 List<Long> owners = new ArrayList<>(r.getList(2));
                 java.util.Collections.sort(owners);
                 assertEquals(x.getList(2), owners, "owners of " + e.getKey());
